@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace ClusterWatch.Cli;
+
+/// <summary>The feature command groups (demo, plans, enterprises, …), each defined in its feature folder.</summary>
+public static class FeatureCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,9 @@
+namespace ClusterWatch.Web.Analytics;
+
+public static class AnalyticsEndpoints
+{
+    public static RouteGroupBuilder MapAnalytics(this RouteGroupBuilder api)
+    {
+        return api;
+    }
+}

@@ -1,0 +1,52 @@
+using ClusterWatch.Core.Data;
+using ClusterWatch.Web.Analytics;
+using ClusterWatch.Web.Enterprises;
+using ClusterWatch.Web.Infrastructure;
+using ClusterWatch.Web.Plans;
+using ClusterWatch.Web.Regions;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IAuditUser, HttpAuditUser>();
+builder.Services.AddClusterWatchDatabase(builder.Configuration);
+builder.Services.AddScoped<DatabaseInitializer>();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages();
+builder.Services.AddAntiforgery();
+builder.Services.AddClusterWatchLocalization();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+});
+
+var app = builder.Build();
+
+using (var scope = app.Services.CreateScope())
+{
+    var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+    await initializer.InitializeAsync(scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseClusterWatchLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+var api = app.MapGroup("/api");
+api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+api.MapRegions();
+api.MapPlans();
+api.MapEnterprises();
+api.MapAnalytics();
+app.MapRazorPages();
+
+app.Run();
+
+public partial class Program;
