@@ -1,0 +1,56 @@
+namespace ClusterWatch.Core.Analytics;
+
+/// <summary>Status of a target against its trajectory: 达标 / 预警 / 滞后, or no data yet.</summary>
+public enum ProgressStatus { OnTrack = 0, Warning = 1, Lagging = 2, NoData = 3 }
+
+public sealed record SeriesPoint(int Year, decimal? Actual, decimal? Expected);
+
+/// <summary>The dashboard's numbers for one target (GET /api/plans/{id}/progress).</summary>
+public sealed record TargetProgress(
+    int TargetId,
+    string Indicator,
+    string Unit,
+    string RegionCode,
+    string Region,
+    int Year,
+    string Comparator,
+    decimal Value,
+    decimal? ValueMax,
+    decimal? Baseline,
+    int? BaselineYear,
+    decimal? Actual,
+    int? ActualYear,
+    string ActualSource,
+    bool ActualIsSynthetic,
+    decimal? PercentOfTarget,
+    decimal? Expected,
+    string Trajectory,
+    ProgressStatus Status,
+    string StatusLabel,
+    string Rule,
+    string? Quote,
+    IReadOnlyList<SeriesPoint> Series);
+
+/// <summary>One district's share of a city target (目标分解) and where it stands.</summary>
+public sealed record AllocationProgress(
+    int AllocationId,
+    string Indicator,
+    string Unit,
+    string RegionCode,
+    string SeriesCode,
+    string Region,
+    int Year,
+    decimal Value,
+    decimal? Actual,
+    decimal? PercentOfTarget,
+    ProgressStatus Status,
+    string StatusLabel);
+
+public sealed record PlanProgress(
+    int PlanId,
+    string Title,
+    int Year,
+    IReadOnlyList<int> Years,
+    IReadOnlyList<TargetProgress> Targets,
+    IReadOnlyList<AllocationProgress> Allocations,
+    bool UsesSyntheticData);
