@@ -1,0 +1,85 @@
+using ClusterWatch.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ClusterWatch.Tests.Infrastructure;
+
+/// <summary>The real app on a fresh database of one provider, seeded with a small synthetic enterprise set.</summary>
+public abstract class AppFactory : WebApplicationFactory<Program>
+{
+    public const int DemoEnterprises = 300;
+    public abstract DatabaseProvider Provider { get; }
+    protected abstract string ConnectionString { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Database:SeedOnStart", "true");
+        builder.UseSetting("Database:DemoEnterprises", DemoEnterprises.ToString());
+        builder.UseSetting("Database:DemoSeed", "42");
+    }
+
+    /// <summary>A scope with the app's AppDbContext, for arranging and asserting on the database directly.</summary>
+    public AsyncServiceScope Scope(out AppDbContext db)
+    {
+        var scope = Services.CreateAsyncScope();
+        db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return scope;
+    }
+}
+
+public sealed class SqliteAppFactory : AppFactory
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"clusterwatch-test-{Guid.NewGuid():N}.db");
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override string ConnectionString => $"Data Source={_file};Pooling=false";
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) if (File.Exists(f)) File.Delete(f);
+    }
+}
+
+/// <summary>Needs a PostgreSQL server: CLUSTERWATCH_TEST_PG is its admin connection string (test.sh sets it).</summary>
+public sealed class PostgresAppFactory : AppFactory
+{
+    private readonly string _database = $"clusterwatch_test_{Guid.NewGuid():N}";
+    private readonly string _admin;
+
+    public PostgresAppFactory()
+    {
+        _admin = Environment.GetEnvironmentVariable("CLUSTERWATCH_TEST_PG")
+            ?? throw new InvalidOperationException("PostgreSQL tests need CLUSTERWATCH_TEST_PG (e.g. Host=127.0.0.1;Username=postgres;Password=postgres). Run them through ./test.sh, which starts or detects a server.");
+        using var conn = new NpgsqlConnection(_admin);
+        conn.Open();
+        using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\" ENCODING 'UTF8' TEMPLATE template0", conn);
+        cmd.ExecuteNonQuery();
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
+    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(_admin) { Database = _database, Pooling = false }.ToString();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            using var conn = new NpgsqlConnection(_admin);
+            conn.Open();
+            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+            cmd.ExecuteNonQuery();
+        }
+        catch (NpgsqlException) { /* the server may already be gone at the end of a run */ }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteAppFactory> { public const string Name = "sqlite app"; }
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresAppFactory> { public const string Name = "postgresql app"; }
