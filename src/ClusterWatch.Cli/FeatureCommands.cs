@@ -7,6 +7,7 @@ public static class FeatureCommands
 {
     public static IEnumerable<Command> All()
     {
+        yield return Enterprises.DemoCommands.Create();
         yield break;
     }
 }
