@@ -29,7 +29,11 @@ public sealed record TargetProgress(
     string StatusLabel,
     string Rule,
     string? Quote,
-    IReadOnlyList<SeriesPoint> Series);
+    IReadOnlyList<SeriesPoint> Series)
+{
+    /// <summary>The year Expected belongs to: ActualYear when there is an actual, else the selected year.</summary>
+    public int ExpectedYear { get; init; }
+}
 
 /// <summary>One district's share of a city target (目标分解) and where it stands.</summary>
 public sealed record AllocationProgress(
@@ -44,7 +48,16 @@ public sealed record AllocationProgress(
     decimal? Actual,
     decimal? PercentOfTarget,
     ProgressStatus Status,
-    string StatusLabel);
+    string StatusLabel)
+{
+    public int? ActualYear { get; init; }
+    public bool ActualIsSynthetic { get; init; }
+    public string ActualSource { get; init; } = "";
+    /// <summary>The value expected by ActualYear (or Year without data) on the path to this share.</summary>
+    public decimal? Expected { get; init; }
+    /// <summary>The rule with its numbers, in Chinese, for the hover text.</summary>
+    public string Rule { get; init; } = "";
+}
 
 public sealed record PlanProgress(
     int PlanId,
