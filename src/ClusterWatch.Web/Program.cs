@@ -17,6 +17,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 builder.Services.AddAntiforgery();
 builder.Services.AddClusterWatchLocalization();
+builder.Services.AddScoped<ClusterWatch.Core.Analytics.ProgressService>();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -1,0 +1,95 @@
+using System.Globalization;
+using ClusterWatch.Web.Infrastructure;
+using ClusterWatch.Web.Pages;
+
+namespace ClusterWatch.Tests.Browser;
+
+/// <summary>How the UI writes amounts, targets and languages (plain functions, no app).</summary>
+public sealed class DashboardFormattingTests
+{
+    [Theory]
+    [InlineData("123456.7", "12.35 亿元")]
+    [InlineData("123456789", "12,345.68 亿元")]
+    [InlineData("5000", "0.50 亿元")]
+    public void Yi_shows_an_amount_held_in_wan_as_yi_with_two_decimals(string wan, string expected) =>
+        Assert.Equal(expected, Format.Yi(decimal.Parse(wan, CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void Wan_keeps_wan_with_thousand_separators_and_no_trailing_zeros() =>
+        Assert.Equal("1,234.5 万元", Format.Wan(1234.50m));
+
+    [Fact]
+    public void Value_without_a_number_is_a_dash_and_percent_units_stick_to_the_number()
+    {
+        Assert.Equal("—", Format.Value(null, "亿元"));
+        Assert.Equal("35%", Format.Value(35m, "%"));
+        Assert.Equal("2,800 亿元", Format.Value(2800m, "亿元"));
+    }
+
+    [Theory]
+    [InlineData(">=", "10", null, "家", "≥ 10 家")]
+    [InlineData("~", "900", null, "亿元", "约 900 亿元")]
+    [InlineData("=", "1", "2", "家", "1–2 家")]
+    [InlineData("<=", "5", null, "%", "≤ 5%")]
+    [InlineData("=", "700", null, "亿元", "700 亿元")]
+    public void Target_text_puts_the_comparator_before_the_value_and_unit(string comparator, string value, string? max, string unit, string expected)
+    {
+        using var _ = new CultureScope("zh-CN");
+        Assert.Equal(expected, IndexModel.TargetText(comparator, decimal.Parse(value, CultureInfo.InvariantCulture),
+            max is null ? null : decimal.Parse(max, CultureInfo.InvariantCulture), unit));
+    }
+
+    [Theory]
+    [InlineData("440311", "440300")]
+    [InlineData("4403DP", "440300")]
+    [InlineData("440300", "440000")]
+    [InlineData("440000", "100000")]
+    public void A_region_is_drawn_on_the_map_of_its_parent(string seriesCode, string mapCode) =>
+        Assert.Equal(mapCode, IndexModel.ParentMapCode(seriesCode));
+
+    [Fact]
+    public void Default_plan_is_the_2010_2012_work_plan_even_when_another_has_more_allocations()
+    {
+        IndexModel.PlanOption Plan(int id, string slug, int allocations) => new(id, slug, slug, "440300", 2010, 2012, allocations);
+        var plans = new[] { Plan(1, "shenzhen-bio-plan-2009-2015", 80), Plan(2, "shenzhen-bio-internet-newenergy-workplan-2010-2012", 54) };
+
+        Assert.Equal(2, IndexModel.DefaultPlan(plans).Id);
+        Assert.Equal(1, IndexModel.DefaultPlan([plans[0], Plan(3, "guangzhou", 0)]).Id);
+    }
+
+    [Fact]
+    public void Every_string_has_a_Chinese_and_an_English_text()
+    {
+        Assert.All(Strings.Table, entry =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(entry.Value.Zh), entry.Key);
+            Assert.False(string.IsNullOrWhiteSpace(entry.Value.En), entry.Key);
+        });
+    }
+
+    [Fact]
+    public void Strings_follow_the_current_UI_culture()
+    {
+        var strings = new Strings();
+        using (new CultureScope("zh-CN")) Assert.Equal("进度看板", strings["nav.dashboard"]);
+        using (new CultureScope("en")) Assert.Equal("Progress", strings["nav.dashboard"]);
+        using (new CultureScope("en")) Assert.Equal("Plans", strings.T("规划列表", "Plans"));
+    }
+
+    [Theory]
+    [InlineData("/Plans?x=1", true)]
+    [InlineData("/", true)]
+    [InlineData("//evil.example.com", false)]
+    [InlineData("/\\evil.example.com", false)]
+    [InlineData("https://evil.example.com", false)]
+    [InlineData("", false)]
+    public void Only_local_paths_are_accepted_as_return_urls(string url, bool local) =>
+        Assert.Equal(local, LocalizationSetup.IsLocalUrl(url));
+
+    private sealed class CultureScope : IDisposable
+    {
+        private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
+        public CultureScope(string name) => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(name);
+        public void Dispose() { CultureInfo.CurrentCulture = _culture; CultureInfo.CurrentUICulture = _uiCulture; }
+    }
+}
