@@ -8,6 +8,7 @@ public static class FeatureCommands
     public static IEnumerable<Command> All()
     {
         yield return Enterprises.DemoCommands.Create();
+        yield return Enterprises.EnterpriseImportCommand.Create();
         yield break;
     }
 }

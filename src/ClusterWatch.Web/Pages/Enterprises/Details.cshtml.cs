@@ -1,0 +1,20 @@
+using ClusterWatch.Core.Data;
+using ClusterWatch.Web.Enterprises;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClusterWatch.Web.Pages.Enterprises;
+
+/// <summary>One enterprise: its registration, sites, pools and figures by year and by quarter.</summary>
+public class DetailsModel(AppDbContext db) : PageModel
+{
+    public EnterpriseDetails Enterprise { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string creditCode, CancellationToken ct)
+    {
+        var details = await EnterprisesEndpoints.LoadDetailsAsync(db, creditCode, ct);
+        if (details is null) return NotFound();
+        Enterprise = details;
+        return Page();
+    }
+}
