@@ -41,9 +41,9 @@ public sealed class RegionNameResolver
     {
         var key = NameText.Normalize(codeOrName);
         if (key.Length == 0) return null;
-        var isCode = key.Length == 6 && key.All(char.IsAsciiDigit);
-        var candidates = _regions.Where(r => isCode ? r.Code == key : NameText.Normalize(r.Name) == key).ToList();
-        if (candidates.Count == 0 && !isCode)
+        var candidates = _regions.Where(r => r.Code.Equals(key, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (candidates.Count == 0) candidates = _regions.Where(r => NameText.Normalize(r.Name) == key).ToList();
+        if (candidates.Count == 0)
             candidates = _regions.Where(r => NameText.Normalize(r.NameEn).Equals(key, StringComparison.OrdinalIgnoreCase)).ToList();
         return candidates
             .OrderBy(r => withinRegionId is null || IsWithin(r, withinRegionId.Value) ? 0 : 1)

@@ -118,7 +118,7 @@ public sealed class AuditRestorer(AppDbContext db)
     private object KeyOf(Type clrType, string entityId)
     {
         var keyType = db.Model.FindEntityType(clrType)!.FindPrimaryKey()!.Properties[0].ClrType;
-        return keyType == typeof(long) ? long.Parse(entityId) : int.Parse(entityId);
+        return keyType == typeof(long) ? (object)long.Parse(entityId) : (object)int.Parse(entityId);
     }
 
     private static Dictionary<string, JsonElement> Parse(string json) =>

@@ -29,8 +29,8 @@ public static class PlansEndpoints
         return api;
     }
 
-    private static IQueryable<PlanSummaryDto> Summaries(AppDbContext db) =>
-        db.Plans.AsNoTracking().OrderBy(p => p.PeriodStart).ThenBy(p => p.Id).Select(p => new PlanSummaryDto(
+    private static IQueryable<PlanSummaryDto> Summaries(IQueryable<Plan> plans) =>
+        plans.AsNoTracking().OrderBy(p => p.PeriodStart).ThenBy(p => p.Id).Select(p => new PlanSummaryDto(
             p.Id, p.Slug, p.Title, p.Issuer, p.DocNumber,
             p.Region == null ? null : new RegionRef(p.Region.Code, p.Region.Name, p.Region.SeriesCode),
             p.PeriodStart, p.PeriodEnd, p.Status,
@@ -42,14 +42,13 @@ public static class PlansEndpoints
         var query = db.Plans.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(p => p.Title.Contains(q.Trim()));
         var total = await query.CountAsync(ct);
-        var ids = query.Select(p => p.Id);
-        var items = await Summaries(db).Where(p => ids.Contains(p.Id)).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = await Summaries(query).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         return TypedResults.Ok(new PagedList<PlanSummaryDto>(items, total, paging.Page, paging.PageSize));
     }
 
     public static async Task<PlanDetailDto?> FindDetailAsync(AppDbContext db, int id, CancellationToken ct)
     {
-        var summary = await Summaries(db).SingleOrDefaultAsync(p => p.Id == id, ct);
+        var summary = await Summaries(db.Plans.Where(p => p.Id == id)).SingleOrDefaultAsync(ct);
         if (summary is null) return null;
         var extra = await db.Plans.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.FullText, p.Source }).SingleAsync(ct);
         return new PlanDetailDto(summary.Id, summary.Slug, summary.Title, summary.Issuer, summary.DocNumber, summary.Region,
