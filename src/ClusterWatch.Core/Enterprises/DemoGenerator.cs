@@ -56,7 +56,7 @@ public static partial class DemoGenerator
             for (var i = 0; i < enterprises; i++)
             {
                 ct.ThrowIfCancellationRequested();
-                var e = factory.Create(i, (int)(nextId + i));
+                var e = factory.Create(i, (int)(nextId + i), enterprises);
                 figures += e.Figures.Count;
                 batch.Add(e);
                 if (batch.Count == BatchSize) { await writer.WriteEnterprisesAsync(batch, ct); batch.Clear(); }

@@ -15,7 +15,7 @@ internal sealed class DemoPlaces
     /// <summary>Log10 size offsets of typical firm size by district (南山、宝安 host the large firms).</summary>
     private static readonly Dictionary<string, double> SizeOffsets = new()
     {
-        ["440305"] = 0.3, ["440306"] = 0.2, ["440304"] = 0.05, ["440303"] = -0.15, ["440308"] = 0.1,
+        ["440305"] = 0.3, ["440306"] = 0.2, ["440304"] = -0.1, ["440303"] = -0.15, ["440308"] = 0.1,
         ["440307"] = -0.2, ["440311"] = -0.15, ["440310"] = -0.05, ["440112"] = 0.2, ["440106"] = 0.1,
     };
 
@@ -93,15 +93,25 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
     private static readonly char[] Brand = DemoGeneratorWords.BrandCharacters.Distinct().ToArray();
 
     /// <summary>Log10 of yearly revenue in 万元 of an established firm in 2008: median ≈ 200 万元, heavy upper tail.</summary>
-    internal const double LevelMean = 2.3;
-    internal const double LevelSigma = 1.05;
+    internal const double LevelMean = 2.22;
+    internal const double LevelSigma = 1.15;
 
-    public GeneratedEnterprise Create(int index, int id)
+    /// <summary>A few fixed positions become the cluster's champions (龙头), so every set has its 百亿级 firms, as the plans expect.</summary>
+    private static readonly (double Position, string RegionCode, string Industry, double Level)[] Champions =
+    [
+        (0.11, "440305", IndustryTaxonomy.Monitoring, 5.82), // 南山: a monitoring-and-imaging leader
+        (0.43, "440306", IndustryTaxonomy.Biologic, 5.3), // 宝安
+        (0.77, "440112", IndustryTaxonomy.Chemical, 5.65), // 黄埔 (广州)
+    ];
+
+    public GeneratedEnterprise Create(int index, int id, int total)
     {
         var rng = new Random(DemoGenerator.DeriveSeed(seed, index, 1));
-        var place = places.Sample(rng);
-        var industry = SampleIndustry(rng, place.CityCode);
-        var founded = SampleFounded(rng);
+        var champion = total >= 50 ? Champions.Where(c => (int)(c.Position * total) == index).Select(c => (c.RegionCode, c.Industry, c.Level)).FirstOrDefault() : default;
+        var championPlace = champion.RegionCode is null ? null : places.All.FirstOrDefault(p => p.Region.Code == champion.RegionCode);
+        var place = championPlace ?? places.Sample(rng);
+        var industry = championPlace is null ? SampleIndustry(rng, place.CityCode) : champion.Industry;
+        var founded = championPlace is null ? SampleFounded(rng) : 1991 + rng.Next(5);
         var e = new GeneratedEnterprise
         {
             Id = id, RegionId = place.Region.Id, IndustryCode = industry, FoundedYear = founded,
@@ -109,7 +119,7 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
             Name = NewName(rng, place.CityName, industry),
         };
         AddSites(rng, e, place);
-        var revenue = AddFigures(rng, e, place);
+        var revenue = AddFigures(rng, e, place, championPlace is null ? null : champion.Level);
         AddPoolsAndListing(rng, e, revenue);
         return e;
     }
@@ -179,7 +189,7 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
     /// <summary>Macro growth (natural log per year) of the whole cluster: fast in the 2009-2015 plan years, slower later.</summary>
     private static double MacroGrowth(int year, string industry)
     {
-        var g = year <= 2012 ? 0.17 : year <= 2015 ? 0.13 : year <= 2020 ? 0.08 : 0.05;
+        var g = year <= 2012 ? 0.14 : year <= 2015 ? 0.13 : year <= 2020 ? 0.08 : 0.05;
         if (industry is IndustryTaxonomy.Ivd or IndustryTaxonomy.Monitoring)
             g += year switch { 2020 => 0.45, 2021 => 0.05, 2023 => -0.55, _ => 0 };
         return g;
@@ -195,16 +205,17 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
     private static double Uniform(Random rng, double min, double max) => min + (max - min) * rng.NextDouble();
 
     /// <summary>Adds yearly (from founding, not before 2008) and quarterly (2020 on) figures; returns yearly revenue by year.</summary>
-    private static Dictionary<int, decimal> AddFigures(Random rng, GeneratedEnterprise e, DemoPlace place)
+    private static Dictionary<int, decimal> AddFigures(Random rng, GeneratedEnterprise e, DemoPlace place, double? championLevel)
     {
         var first = Math.Max(DemoGenerator.FirstYear, e.FoundedYear);
         var age0 = first - e.FoundedYear;
         var sectorOffset = IndustryTaxonomy.SectorOf(e.IndustryCode) == Plans.Sector.Bio ? 0.0 : 0.45;
         var level = Normal(rng, LevelMean + place.SizeOffset + sectorOffset - 0.3 * Math.Max(0, 4 - age0), LevelSigma);
-        if (level > 5.2) level = 5.2 + (level - 5.2) * 0.6;
+        if (level > 5.2) level = 5.2 + (level - 5.2) * 0.4;
+        if (championLevel is double fixedLevel) level = fixedLevel + Normal(rng, 0, 0.05);
         var lnRevenue = Math.Max(1.0, level) * Math.Log(10);
-        var firmGrowth = Normal(rng, 0, 0.06);
-        var declineFrom = rng.NextDouble() < 0.12 ? first + rng.Next(2, 14) : int.MaxValue;
+        var firmGrowth = championLevel is null ? Normal(rng, 0, 0.06) : Math.Abs(Normal(rng, 0.01, 0.02));
+        var declineFrom = championLevel is null && rng.NextDouble() < 0.12 ? first + rng.Next(2, 14) : int.MaxValue;
         var outputRatio = Uniform(rng, 0.85, 1.05);
         var rdRatio = Uniform(rng, 0.03, 0.15);
         var revenuePerEmployee = Uniform(rng, 35, 90);
@@ -265,7 +276,7 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
         foreach (var y in years.Where(y => y >= 2011 && revenue.ContainsKey(y - 3)))
         {
             var before = revenue[y - 3];
-            if (before >= 500m && revenue[y] <= tenYi && revenue[y] >= before * 1.728m)
+            if (before >= 1_000m && revenue[y] <= tenYi && revenue[y] >= before * 2.197m && rng.NextDouble() < 0.6)
             {
                 e.Pools.Add((CultivationPool.Gazelle, y, y + 2 < DemoGenerator.LastYear ? y + 2 : null));
                 break;
@@ -290,7 +301,7 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
         if (scaleUp != 0) e.Pools.Add((CultivationPool.ScaleUp, scaleUp, scaleUp));
 
         var listingU = rng.NextDouble();
-        if (peak >= tenYi && listingU < 0.5 || peak >= 30_000m && listingU < 0.08)
+        if (peak >= tenYi && listingU < 0.35 || peak >= 30_000m && listingU < 0.04)
         {
             e.ListingStatus = listingU < 0.03 ? ListingStatus.Delisted : ListingStatus.Listed;
             e.StockCode = $"SYN{e.Id:D6}";
