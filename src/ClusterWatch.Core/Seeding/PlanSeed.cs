@@ -70,13 +70,13 @@ public sealed class PlanSeed(RegionResolver regions, UnitResolver units)
                 Year = a.Year, Value = a.Value, Unit = a.Unit,
             });
 
-        var paragraphs = fullText.Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        var taskText = new TaskTextFinder(fullText);
         foreach (var (task, i) in x.Tasks.Select((t, i) => (t, i)))
         {
             var planTask = new PlanTask
             {
                 Number = task.Number, Title = task.Title, SortOrder = i, Status = PlanTaskStatus.NotStarted,
-                Text = ParagraphContaining(paragraphs, task.Title),
+                Text = taskText.Find(task.Title),
             };
             foreach (var (written, position) in task.Units.Select((u, p) => (u, p)))
             {
@@ -109,17 +109,4 @@ public sealed class PlanSeed(RegionResolver regions, UnitResolver units)
     private Region RegionFor(string slug, string where, string name, Region planRegion) =>
         regions.Resolve(name, planRegion) ?? throw new InvalidDataException($"规划 {slug} {where}：地区“{name}”无法识别");
 
-    /// <summary>The first paragraph holding the title (compared without whitespace: the texts are hard-wrapped), through the one naming its units.</summary>
-    private static string? ParagraphContaining(List<string> paragraphs, string title)
-    {
-        var key = Squeeze(title);
-        var start = key.Length == 0 ? -1 : paragraphs.FindIndex(p => Squeeze(p).Contains(key, StringComparison.Ordinal));
-        if (start < 0) return null;
-        for (var end = start; end < Math.Min(paragraphs.Count, start + 6); end++)
-            if (paragraphs[end].Contains("责任单位", StringComparison.Ordinal) || paragraphs[end].Contains("牵头", StringComparison.Ordinal))
-                return string.Join("\n", paragraphs.Skip(start).Take(end - start + 1));
-        return paragraphs[start];
-    }
-
-    private static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 }
