@@ -3,26 +3,42 @@ using ClusterWatch.Core.Enterprises;
 using ClusterWatch.Core.Plans;
 using ClusterWatch.Core.Regions;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ClusterWatch.Tests.Enterprises;
 
-/// <summary>A temp SQLite database with the schema and a few Guangdong regions seeded here (independent of the real seeder).</summary>
+/// <summary>A temp database (SQLite file, or a fresh PostgreSQL database) with the schema and a few Guangdong regions seeded here.</summary>
 public sealed class DemoDatabase : IAsyncDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"clusterwatch-demo-{Guid.NewGuid():N}.db");
+    private readonly string _name = $"clusterwatch_demo_{Guid.NewGuid():N}";
+    private readonly DatabaseProvider _provider;
+    private readonly string? _admin;
+    private string File => Path.Combine(Path.GetTempPath(), _name + ".db");
     public AppDbContext Db { get; }
     public Region Shenzhen { get; private set; } = null!;
     public Region Nanshan { get; private set; } = null!;
 
-    private DemoDatabase()
+    private DemoDatabase(DatabaseProvider provider)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={_file};Pooling=false").Options;
-        Db = new AppDbContext(options, new FixedAuditUser("test"));
+        _provider = provider;
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        if (provider == DatabaseProvider.Sqlite) options.UseSqlite($"Data Source={File};Pooling=false");
+        else
+        {
+            _admin = Environment.GetEnvironmentVariable("CLUSTERWATCH_TEST_PG")
+                ?? throw new InvalidOperationException("PostgreSQL tests need CLUSTERWATCH_TEST_PG.");
+            using var conn = new NpgsqlConnection(_admin);
+            conn.Open();
+            using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_name}\" ENCODING 'UTF8' TEMPLATE template0", conn);
+            cmd.ExecuteNonQuery();
+            options.UseNpgsql(new NpgsqlConnectionStringBuilder(_admin) { Database = _name, Pooling = false }.ToString());
+        }
+        Db = new AppDbContext(options.Options, new FixedAuditUser("test"));
     }
 
-    public static async Task<DemoDatabase> CreateAsync()
+    public static async Task<DemoDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var d = new DemoDatabase();
+        var d = new DemoDatabase(provider);
         await MigrationRunner.MigrateAsync(d.Db);
         var province = new Region { Code = "440000", Name = "广东省", Level = RegionLevel.Province, SeriesCode = "440000" };
         d.Shenzhen = new Region { Code = "440300", Name = "深圳市", Level = RegionLevel.City, Parent = province, SeriesCode = "440300" };
@@ -44,7 +60,15 @@ public sealed class DemoDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Db.DisposeAsync();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) if (File.Exists(f)) File.Delete(f);
+        if (_provider == DatabaseProvider.Sqlite)
+        {
+            foreach (var f in new[] { File, File + "-wal", File + "-shm" }) if (System.IO.File.Exists(f)) System.IO.File.Delete(f);
+            return;
+        }
+        await using var conn = new NpgsqlConnection(_admin);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 }
 
@@ -72,7 +96,7 @@ public class DemoGeneratorTests
         Assert.NotEqual(sumA, sumC);
     }
 
-    private static async Task<(List<string> Codes, string Sums)> Fingerprint(AppDbContext db)
+    internal static async Task<(List<string> Codes, string Sums)> Fingerprint(AppDbContext db)
     {
         var codes = await db.Enterprises.OrderBy(e => e.Id).Select(e => e.CreditCode + "|" + e.Name).ToListAsync();
         var figures = await db.EnterpriseFigures.AsNoTracking().ToListAsync();
@@ -221,5 +245,33 @@ public class DemoGeneratorTests
             Assert.Equal(decimal.Round(v.Value), v.Value);
         });
         Assert.Equal(7, result.IndicatorValues);
+    }
+}
+
+[Trait("Database", "PostgreSQL")]
+public class DemoGeneratorPostgresTests
+{
+    [Fact]
+    public async Task PostgreSQL_copy_gives_the_same_data_as_SQLite_and_moves_the_id_sequence_past_the_generated_ids()
+    {
+        await using var sqlite = await DemoDatabase.CreateAsync();
+        await using var pg = await DemoDatabase.CreateAsync(DatabaseProvider.PostgreSQL);
+        await DemoGenerator.GenerateAsync(sqlite.Db, 120, 42);
+        var result = await DemoGenerator.GenerateAsync(pg.Db, 120, 42);
+
+        var (codesLite, sumsLite) = await DemoGeneratorTests.Fingerprint(sqlite.Db);
+        var (codesPg, sumsPg) = await DemoGeneratorTests.Fingerprint(pg.Db);
+        Assert.Equal(codesLite, codesPg);
+        Assert.Equal(sumsLite, sumsPg);
+        Assert.Equal(result.Figures, await pg.Db.EnterpriseFigures.LongCountAsync());
+
+        var added = new Enterprise { CreditCode = CreditCode.Complete("91440300MA5F00003"), Name = "深圳市新增真实企业有限公司", RegisteredRegionId = pg.Nanshan.Id, IndustryCode = IndustryTaxonomy.Ivd };
+        pg.Db.Enterprises.Add(added);
+        await pg.Db.SaveChangesAsync();
+        Assert.Equal(121, added.Id);
+
+        var cleared = await DemoGenerator.ClearAsync(pg.Db);
+        Assert.Equal(120, cleared.Enterprises);
+        Assert.Equal(added.CreditCode, Assert.Single(await pg.Db.Enterprises.AsNoTracking().ToListAsync()).CreditCode);
     }
 }
