@@ -70,19 +70,37 @@ public class IndexModel(AppDbContext db, ProgressService progressService, IWebHo
 
     private void BuildDistricts(PlanOption plan, PlanProgress progress)
     {
-        var subRegions = progress.Allocations.Where(a => a.RegionCode != plan.RegionCode).ToList();
-        if (subRegions.Count == 0) return;
-        var years = subRegions.Select(a => a.Year).Distinct().Order().ToList();
-        AllocationYear = years.Contains(progress.Year) ? progress.Year : years.Where(y => y >= progress.Year).DefaultIfEmpty(years[^1]).First();
-        MapCode = subRegions.Select(a => ParentMapCode(a.SeriesCode)).GroupBy(c => c).OrderByDescending(g => g.Count()).First().Key;
-        var adcodes = MapAdcodes(MapCode);
-        if (adcodes.Count == 0) MapCode = null;
-        // Indicators in the plan's own order (its first allocation), districts by code within each.
-        var indicatorOrder = subRegions.GroupBy(a => a.Indicator).ToDictionary(g => g.Key, g => g.Min(a => a.AllocationId));
-        Districts = subRegions.Where(a => a.Year == AllocationYear)
-            .OrderBy(a => indicatorOrder[a.Indicator]).ThenBy(a => a.SeriesCode, StringComparer.Ordinal).ThenBy(a => a.RegionCode, StringComparer.Ordinal)
-            .Select(a => new DistrictRow(a, adcodes.Contains(a.SeriesCode), a.RegionCode != a.SeriesCode))
-            .ToList();
+        var breakdown = DistrictBreakdown.Build(progress.Allocations, plan.RegionCode, progress.Year, MapAdcodes);
+        if (breakdown is null) return;
+        AllocationYear = breakdown.Year;
+        MapCode = breakdown.MapCode;
+        Districts = breakdown.Rows;
+    }
+
+    /// <summary>The sub-region allocations of one year and how they join the map (by SeriesCode = adcode).</summary>
+    public sealed record DistrictBreakdown(int Year, string? MapCode, IReadOnlyList<DistrictRow> Rows)
+    {
+        /// <summary>
+        /// Leaves out the plan's own region, picks the selected year (else the next allocated year, else the last),
+        /// and the map of the regions' parent; a row whose SeriesCode has no polygon (大鹏新区) is OnMap false.
+        /// </summary>
+        public static DistrictBreakdown? Build(IEnumerable<AllocationProgress> allocations, string planRegionCode, int year, Func<string, IReadOnlySet<string>> adcodesOfMap)
+        {
+            var subRegions = allocations.Where(a => a.RegionCode != planRegionCode).ToList();
+            if (subRegions.Count == 0) return null;
+            var years = subRegions.Select(a => a.Year).Distinct().Order().ToList();
+            var allocationYear = years.Contains(year) ? year : years.Where(y => y >= year).DefaultIfEmpty(years[^1]).First();
+            string? mapCode = subRegions.Select(a => ParentMapCode(a.SeriesCode)).GroupBy(c => c).OrderByDescending(g => g.Count()).First().Key;
+            var adcodes = adcodesOfMap(mapCode);
+            if (adcodes.Count == 0) mapCode = null;
+            // Indicators in the plan's own order (its first allocation), districts by code within each.
+            var indicatorOrder = subRegions.GroupBy(a => a.Indicator).ToDictionary(g => g.Key, g => g.Min(a => a.AllocationId));
+            var rows = subRegions.Where(a => a.Year == allocationYear)
+                .OrderBy(a => indicatorOrder[a.Indicator]).ThenBy(a => a.SeriesCode, StringComparer.Ordinal).ThenBy(a => a.RegionCode, StringComparer.Ordinal)
+                .Select(a => new DistrictRow(a, adcodes.Contains(a.SeriesCode), a.RegionCode != a.SeriesCode))
+                .ToList();
+            return new DistrictBreakdown(allocationYear, mapCode, rows);
+        }
     }
 
     /// <summary>The GeoJSON that holds a region's polygon: a district's city (440311 → 440300), a city's province (440300 → 440000).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClusterWatch.Core.Analytics;
 using ClusterWatch.Web.Infrastructure;
 using ClusterWatch.Web.Pages;
 
@@ -74,6 +75,32 @@ public sealed class DashboardFormattingTests
         using (new CultureScope("zh-CN")) Assert.Equal("进度看板", strings["nav.dashboard"]);
         using (new CultureScope("en")) Assert.Equal("Progress", strings["nav.dashboard"]);
         using (new CultureScope("en")) Assert.Equal("Plans", strings.T("规划列表", "Plans"));
+    }
+
+    [Fact]
+    public void District_breakdown_joins_historical_districts_by_series_code_and_flags_Dapeng_as_not_on_the_map()
+    {
+        AllocationProgress Allocation(int id, string code, string series, string name, int year) =>
+            new(id, "生物产业规模", "亿元", code, series, name, year, 10m, 5m, 50m, ProgressStatus.Lagging, "滞后");
+        var allocations = new[]
+        {
+            Allocation(1, "440300", "440300", "深圳市", 2012),
+            Allocation(2, "440305", "440305", "南山区", 2012),
+            Allocation(3, "4403GM", "440311", "光明新区", 2012),
+            Allocation(4, "4403DP", "4403DP", "大鹏新区", 2012),
+            Allocation(5, "440305", "440305", "南山区", 2011),
+        };
+        IReadOnlySet<string> Shenzhen(string map) => map == "440300" ? new HashSet<string> { "440305", "440311" } : new HashSet<string>();
+
+        var breakdown = IndexModel.DistrictBreakdown.Build(allocations, "440300", 2025, Shenzhen)!;
+
+        Assert.Equal(2012, breakdown.Year);
+        Assert.Equal("440300", breakdown.MapCode);
+        Assert.Equal(["南山区", "光明新区", "大鹏新区"], breakdown.Rows.Select(r => r.Allocation.Region));
+        var guangming = breakdown.Rows.Single(r => r.Allocation.Region == "光明新区");
+        Assert.True(guangming.OnMap && guangming.IsHistorical);
+        Assert.False(breakdown.Rows.Single(r => r.Allocation.Region == "大鹏新区").OnMap);
+        Assert.Equal(2011, IndexModel.DistrictBreakdown.Build(allocations, "440300", 2011, Shenzhen)!.Year);
     }
 
     [Theory]
