@@ -30,6 +30,10 @@ public static class DirectorySeed
         var guangdongCities = regions.Where(r => r.Level == RegionLevel.City && r.Code.StartsWith("44", StringComparison.Ordinal))
             .ToDictionary(r => r.Name, r => r.Code);
 
+        var districtsByCity = regions.Where(r => r.Level is RegionLevel.District or RegionLevel.FunctionalZone && r.Parent is not null)
+            .GroupBy(r => r.Parent!.Code).ToDictionary(g => g.Key, g => g.ToList());
+        var resolver = new RegionResolver(regions);
+
         var companies = new List<DirectoryCompany>();
         var source = $"{TushareFile} + {SzseFile}";
         foreach (var row in CsvRows.Read(Path.Combine(companiesDirectory, TushareFile)))
@@ -50,13 +54,27 @@ public static class DirectorySeed
                 TsCode = tsCode, Name = row["name"], FullName = listing?.FullName, Area = area, Industry = industry,
                 ListDate = Clean(row["list_date"]), DelistDate = Clean(row["delist_date"]),
                 Status = Clean(row["status"]) ?? "L",
-                City = city, CityCode = cityCode, DistrictCode = location?.DistrictCode,
+                City = city, CityCode = cityCode,
+                DistrictCode = location?.DistrictCode ?? DistrictFromAddress(listing?.RegisteredAddress, cityCode, districtsByCity, resolver),
                 RegisteredAddress = listing?.RegisteredAddress, Board = listing?.Board,
                 IsBiomedical = industry is not null && BiomedicalIndustries.Contains(industry),
                 Source = listing is null ? TushareFile : source,
             });
         }
         return companies;
+    }
+
+    /// <summary>The district an address names after its city (坪山新区 counts as 坪山区); null when none, or when it is 大鹏新区 (no official code).</summary>
+    public static string? DistrictFromAddress(string? address, string? cityCode, IReadOnlyDictionary<string, List<Region>> districtsByCity, RegionResolver resolver)
+    {
+        if (address is null || cityCode is null || !districtsByCity.TryGetValue(cityCode, out var districts)) return null;
+        var named = districts
+            .Select(d => (District: d, At: address.IndexOf(d.Name, StringComparison.Ordinal)))
+            .Where(x => x.At >= 0)
+            .OrderBy(x => x.At).ThenByDescending(x => x.District.Name.Length)
+            .Select(x => resolver.SeriesOf(x.District))
+            .FirstOrDefault();
+        return named is { IsOfficialCode: true } ? named.Code : null;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
