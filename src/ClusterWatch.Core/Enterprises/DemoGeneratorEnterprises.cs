@@ -102,6 +102,9 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
         (0.11, "440305", IndustryTaxonomy.Monitoring, 5.82), // 南山: a monitoring-and-imaging leader
         (0.43, "440306", IndustryTaxonomy.Biologic, 5.3), // 宝安
         (0.77, "440112", IndustryTaxonomy.Chemical, 5.65), // 黄埔 (广州)
+        (0.27, "440305", IndustryTaxonomy.Internet, 6.2), // 南山: the internet giant the 2010-2012 work plan counts on
+        (0.59, "440307", IndustryTaxonomy.NewEnergy, 6.0), // 龙岗
+        (0.91, "440310", IndustryTaxonomy.NewEnergy, 5.85), // 坪山
     ];
 
     public GeneratedEnterprise Create(int index, int id, int total)
@@ -209,7 +212,7 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
     {
         var first = Math.Max(DemoGenerator.FirstYear, e.FoundedYear);
         var age0 = first - e.FoundedYear;
-        var sectorOffset = IndustryTaxonomy.SectorOf(e.IndustryCode) == Plans.Sector.Bio ? 0.0 : 0.45;
+        var sectorOffset = IndustryTaxonomy.SectorOf(e.IndustryCode) == Plans.Sector.Bio ? 0.0 : 1.0; // internet and new-energy firms are fewer but larger
         var level = Normal(rng, LevelMean + place.SizeOffset + sectorOffset - 0.3 * Math.Max(0, 4 - age0), LevelSigma);
         if (level > 5.2) level = 5.2 + (level - 5.2) * 0.4;
         if (championLevel is double fixedLevel) level = fixedLevel + Normal(rng, 0, 0.05);
@@ -219,7 +222,7 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
         var outputRatio = Uniform(rng, 0.85, 1.05);
         var rdRatio = Uniform(rng, 0.03, 0.15);
         var revenuePerEmployee = Uniform(rng, 35, 90);
-        var costPerPatent = Uniform(rng, 500, 2000);
+        var costPerPatent = Uniform(rng, 1000, 4000);
         var patents = age0 > 3 ? (int)(Math.Exp(lnRevenue) * rdRatio / costPerPatent * Uniform(rng, 1, 4)) : 0;
         var revenueByYear = new Dictionary<int, decimal>();
         for (var year = first; year <= DemoGenerator.LastYear; year++)

@@ -59,12 +59,14 @@ public static partial class DemoGenerator
                 u -= p.Probability;
             }
             var factor = Uniform(rng, performance.Min, performance.Max);
+            var previous = 0.0;
             for (var year = startYear; year <= endYear; year++)
             {
                 if (existing.Contains((group.Key.IndicatorId, group.Key.RegionId, year))) continue;
                 var planned = Interpolate(startYear, startValue, points, year);
                 var actual = startValue + (planned - startValue) * factor * (year == startYear ? 1 : Uniform(rng, 0.97, 1.03));
                 var rounded = any.Kind == IndicatorKind.Count ? Math.Round(Math.Max(0, actual)) : Math.Round(Math.Max(0, actual), 2);
+                if (any.Kind == IndicatorKind.Count && any.Direction == Direction.Increase) rounded = previous = Math.Max(previous, rounded); // counts of things built do not shrink
                 values.Add(new GeneratedIndicatorValue(group.Key.IndicatorId, group.Key.RegionId, year, (decimal)rounded, performance.Note));
             }
         }
