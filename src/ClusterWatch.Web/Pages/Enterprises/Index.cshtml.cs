@@ -34,8 +34,8 @@ public class IndexModel(AppDbContext db) : PageModel
         (Result, Errors) = await query.PageAsync(filter, PageNumber, PageSize, ct);
         if (Result is not null)
         {
-            var (all, _, _) = await query.BuildAsync(filter, ct);
-            ContainsSynthetic = all is not null && await all.AnyAsync(i => i.IsSynthetic, ct);
+            var (synthetic, _) = Synthetic == false ? (null, []) : await query.PageAsync(filter with { Synthetic = true }, 1, 1, ct);
+            ContainsSynthetic = synthetic?.Total > 0;
         }
         RegionSuggestions = (await db.Regions.AsNoTracking()
             .Where(r => r.ValidToYear == null && (r.Level == Core.Regions.RegionLevel.City || r.Level == Core.Regions.RegionLevel.District) && r.Code.StartsWith("44"))
