@@ -58,6 +58,11 @@ public sealed class DashboardBrowserTests(KestrelAppFactory app) : IClassFixture
         Assert.True(await row.CountAsync() > 0, "no target row for 生物产业规模");
         Assert.Contains("ClusterWatch 产业集群监测", await page.Locator("header").InnerTextAsync());
 
+        var status = row.First.Locator(".badge.tip");
+        await status.HoverAsync();
+        var tooltip = await status.EvaluateAsync<string>("e => getComputedStyle(e, '::after').content");
+        Assert.Contains("应达", tooltip);
+
         await page.Locator("#chart-map canvas").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
         var screenshot = Environment.GetEnvironmentVariable("CLUSTERWATCH_SCREENSHOT")
             ?? Path.Combine(Path.GetTempPath(), "clusterwatch-dashboard.png");

@@ -23,6 +23,17 @@ public abstract class DashboardPageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Status_badges_explain_their_rule_and_the_indicator_shows_the_plan_quote()
+    {
+        var html = await Client().GetStringAsync("/");
+
+        var rules = System.Text.RegularExpressions.Regex.Matches(html, "class=\"badge tip tip-left status-\\w+\" tabindex=\"0\" title=\"([^\"]*)\"");
+        Assert.NotEmpty(rules);
+        Assert.All(rules, m => Assert.False(string.IsNullOrWhiteSpace(m.Groups[1].Value)));
+        Assert.Contains("title=\"“生物产业规模达到700亿元”\"", html);
+    }
+
+    [Fact]
     public async Task Dashboard_is_in_Chinese_by_default_even_for_an_English_browser()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/");
