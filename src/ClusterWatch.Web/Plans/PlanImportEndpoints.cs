@@ -16,16 +16,19 @@ public static class PlanImportEndpoints
     {
         reads.MapGet("/plans/imports/{kind}/template", Template).WithTags("Plans").WithName("PlanImportTemplate");
         reads.MapGet("/plans/{planId:int}/{kind}/export", Export).WithTags("Plans").WithName("PlanItemsExport");
-        writes.MapPost("/plans/{planId:int}/imports/{kind}", Import).WithTags("Plans").DisableAntiforgery();
+        writes.MapPost("/plans/{planId:int}/imports/{kind}", Import).WithTags("Plans")
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
     }
 
     public static bool TryParseKind(string? text, out PlanItemKind kind) =>
         Enum.TryParse(text, ignoreCase: true, out kind) && Enum.IsDefined(kind);
 
     public static async Task<Results<Ok<PlanImportSummary>, ValidationProblem, ProblemHttpResult>> Import(
-        AppDbContext db, int planId, string kind, IFormFile? file, CancellationToken ct)
+        AppDbContext db, int planId, string kind, HttpRequest request, CancellationToken ct)
     {
         if (!TryParseKind(kind, out var itemKind)) return Problems.NotFound($"不支持导入“{kind}”，可选：targets、allocations、tasks。");
+        // Read the form by hand so a request without one gets a ProblemDetails, not a binding exception.
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
         if (file is null || file.Length == 0)
         {
             var errors = new FieldErrors();

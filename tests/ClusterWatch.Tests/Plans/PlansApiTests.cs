@@ -126,6 +126,25 @@ public abstract class PlansApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_target_body_with_text_for_a_number_is_a_ProblemDetails_400()
+    {
+        var id = await PlanId(WorkPlanSlug);
+        var response = await _client.PostAsync($"/api/plans/{id}/targets",
+            new StringContent("{\"indicatorId\":1,\"year\":2012,\"value\":\"abc\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_import_without_a_file_is_a_ProblemDetails_naming_the_file_field()
+    {
+        var id = await PlanId(WorkPlanSlug);
+        var response = await _client.PostAsync($"/api/plans/{id}/imports/targets", null);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await Json(response)).GetProperty("errors").TryGetProperty("file", out _));
+    }
+
+    [Fact]
     public async Task An_updated_target_is_restored_to_its_old_value_through_the_audit_log()
     {
         var id = await PlanId(WorkPlanSlug);
