@@ -13,7 +13,12 @@ public class UnitResolver
     public UnitResolver(IEnumerable<Unit> units, IEnumerable<Region>? regions = null)
     {
         _regionsById = (regions ?? []).Where(r => r.Id != 0).ToDictionary(r => r.Id);
-        foreach (var unit in units)
+        var all = units.ToList();
+        var byId = all.Where(u => u.Id != 0).ToDictionary(u => u.Id);
+        // Units read AsNoTracking carry SuccessorId only: link them so SuccessorChain can follow renamings.
+        foreach (var unit in all)
+            if (unit.Successor is null && unit.SuccessorId is int next && byId.TryGetValue(next, out var successor)) unit.Successor = successor;
+        foreach (var unit in all)
             foreach (var name in unit.Aliases.Select(a => a.Alias).Append(unit.FullName).Append(unit.ShortName).Select(Normalize).Distinct())
             {
                 if (!_byAlias.TryGetValue(name, out var list)) _byAlias[name] = list = [];

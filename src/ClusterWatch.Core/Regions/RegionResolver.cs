@@ -9,6 +9,7 @@ public class RegionResolver
     private readonly Dictionary<string, List<Region>> _byCode;
     private readonly Dictionary<string, List<Region>> _byName;
     private readonly Dictionary<string, List<Region>> _byShortName;
+    private readonly Dictionary<int, Region> _byId;
 
     public RegionResolver(IEnumerable<Region> regions)
     {
@@ -16,6 +17,7 @@ public class RegionResolver
         _byCode = Group(_regions, r => [r.Code]);
         _byName = Group(_regions, r => [r.Name]);
         _byShortName = Group(_regions, r => ShortNamesOf(r.Name));
+        _byId = _regions.Where(r => r.Id != 0).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
     }
 
     public IReadOnlyList<Region> All => _regions;
@@ -40,7 +42,7 @@ public class RegionResolver
         // "深圳市南山区" or "广东省深圳市": the last part that resolves is the most specific.
         foreach (var prefix in _regions.Where(r => r.Level is RegionLevel.Province or RegionLevel.City).OrderByDescending(r => r.Name.Length))
         {
-            if (!key.StartsWith(prefix.Name, StringComparison.Ordinal) || key.Length == prefix.Name.Length) continue;
+            if (!key.StartsWith(prefix.Name, StringComparison.Ordinal) || key.Length == prefix.Name.Length || !prefix.IsCurrent) continue;
             return Resolve(key[prefix.Name.Length..], prefix);
         }
         return null;
@@ -55,27 +57,33 @@ public class RegionResolver
             var current = series.FirstOrDefault(r => r.IsCurrent) ?? series[0];
             if (!ReferenceEquals(current, region)) return current;
         }
-        for (var r = region; ; r = r.Successor!)
-            if (r.Successor is null) return r;
+        var last = region;
+        for (var steps = 0; steps < 16 && SuccessorOf(last) is { } next; steps++) last = next; // bounded: bad data may loop
+        return last;
     }
 
     /// <summary>True when the region is the ancestor itself or lies beneath it.</summary>
-    public static bool IsWithin(Region region, Region ancestor)
+    public bool IsWithin(Region region, Region ancestor)
     {
-        for (Region? r = region; r is not null; r = r.Parent)
+        for (Region? r = region; r is not null; r = ParentOf(r))
             if (Same(r, ancestor)) return true;
         return false;
     }
 
-    private static Region? AncestorOrSelf(Region? region, RegionLevel level)
+    /// <summary>The parent by navigation, or by ParentId for regions loaded without it (AsNoTracking).</summary>
+    public Region? ParentOf(Region region) => region.Parent ?? (region.ParentId is int id ? _byId.GetValueOrDefault(id) : null);
+
+    private Region? SuccessorOf(Region region) => region.Successor ?? (region.SuccessorId is int id ? _byId.GetValueOrDefault(id) : null);
+
+    private Region? AncestorOrSelf(Region? region, RegionLevel level)
     {
-        for (var r = region; r is not null; r = r.Parent)
+        for (var r = region; r is not null; r = ParentOf(r))
             if (r.Level == level) return r;
         return null;
     }
 
     /// <summary>Among regions sharing a name: those inside the context first, then current ones, then the higher level.</summary>
-    private static Region Best(List<Region> candidates, Region? context)
+    private Region Best(List<Region> candidates, Region? context)
     {
         if (candidates.Count == 1) return candidates[0];
         var scope = context is null ? null : AncestorOrSelf(context, RegionLevel.City) ?? context;

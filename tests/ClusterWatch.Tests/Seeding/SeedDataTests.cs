@@ -71,6 +71,22 @@ public abstract class SeedDataTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_resolvers_work_on_regions_and_units_read_without_navigations()
+    {
+        await using var scope = app.Scope(out var db);
+        var regions = new RegionResolver(await db.Regions.AsNoTracking().ToListAsync());
+        var shenzhen = regions.Resolve("深圳市")!;
+        Assert.Equal("440305", regions.Resolve("南山", shenzhen)?.Code);
+        Assert.Equal("440300", regions.Resolve("全市", regions.Resolve("南山区"))?.Code);
+        Assert.Equal("440310", regions.SeriesOf(regions.Resolve("坪山新区")!).Code);
+
+        var units = new UnitResolver(await db.Units.AsNoTracking().Include(u => u.Aliases).ToListAsync(), regions.All);
+        Assert.Equal("广东省发展和改革委员会", units.Resolve("发展改革委", regions.Resolve("广东省"))?.FullName);
+        Assert.Equal("深圳市发展和改革委员会", units.Resolve("发展改革委", regions.Resolve("福田区"))?.FullName);
+        Assert.Equal("深圳市工业和信息化局", UnitResolver.CurrentOf(units.Resolve("科工贸信委", shenzhen)!).FullName);
+    }
+
+    [Fact]
     public async Task Allocations_to_a_new_area_point_at_the_historical_zone()
     {
         await using var scope = app.Scope(out var db);
