@@ -91,14 +91,14 @@ public static partial class DemoGenerator
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.EnterpriseFigures.Where(f => f.Enterprise!.IsSynthetic).ExecuteDeleteAsync(ct);
             await db.ProductionSites.Where(s => s.Enterprise!.IsSynthetic).ExecuteDeleteAsync(ct);
             await db.PoolMemberships.Where(p => p.Enterprise!.IsSynthetic).ExecuteDeleteAsync(ct);
             var enterprises = await db.Enterprises.Where(e => e.IsSynthetic).ExecuteDeleteAsync(ct);
             var values = await db.IndicatorValues.Where(v => v.IsSynthetic && v.Source == ValueSource.Synthetic).ExecuteDeleteAsync(ct);
             await WriteAuditAsync(db, "DemoClear", "Enterprise", "synthetic", new { enterprises, indicatorValues = values, synthetic = true }, ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null) await tx.CommitAsync(ct);
             return new DemoClearResult(enterprises, values);
         });
     }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using ClusterWatch.Core.Data;
 using ClusterWatch.Core.Plans;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,24 +12,33 @@ namespace ClusterWatch.Core.Enterprises;
 internal abstract class DemoWriter : IAsyncDisposable
 {
     protected DbTransaction Transaction { get; }
+    /// <summary>False when the caller already had a transaction open on the context: the caller commits it.</summary>
+    private bool OwnsTransaction { get; init; }
 
     protected DemoWriter(DbTransaction transaction) => Transaction = transaction;
 
     public static async Task<DemoWriter> CreateAsync(AppDbContext db, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
-        var transaction = await connection.BeginTransactionAsync(ct);
+        var ambient = db.Database.CurrentTransaction?.GetDbTransaction();
+        var transaction = ambient ?? await connection.BeginTransactionAsync(ct);
         return connection is NpgsqlConnection npgsql
-            ? new PostgresDemoWriter(npgsql, transaction)
-            : new SqliteDemoWriter(connection, transaction);
+            ? new PostgresDemoWriter(npgsql, transaction) { OwnsTransaction = ambient is null }
+            : new SqliteDemoWriter(connection, transaction) { OwnsTransaction = ambient is null };
     }
 
     public abstract Task WriteEnterprisesAsync(IReadOnlyList<GeneratedEnterprise> batch, CancellationToken ct);
     public abstract Task WriteIndicatorValuesAsync(IReadOnlyList<GeneratedIndicatorValue> values, CancellationToken ct);
 
-    public virtual async Task CompleteAsync(CancellationToken ct) => await Transaction.CommitAsync(ct);
+    public virtual async Task CompleteAsync(CancellationToken ct)
+    {
+        if (OwnsTransaction) await Transaction.CommitAsync(ct);
+    }
 
-    public virtual async ValueTask DisposeAsync() => await Transaction.DisposeAsync();
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (OwnsTransaction) await Transaction.DisposeAsync();
+    }
 }
 
 /// <summary>SQLite: prepared, parameterised INSERTs reused per row in one transaction.</summary>
@@ -38,6 +48,12 @@ internal sealed class SqliteDemoWriter : DemoWriter
 
     public SqliteDemoWriter(DbConnection connection, DbTransaction transaction) : base(transaction)
     {
+        using (var pragma = connection.CreateCommand())
+        {
+            // A larger page cache for this connection keeps the figure indexes in memory during the bulk insert.
+            pragma.CommandText = "PRAGMA cache_size = -65536";
+            pragma.ExecuteNonQuery();
+        }
         _enterprise = Prepare(connection, "INSERT INTO \"Enterprises\" (\"Id\", \"CreditCode\", \"Name\", \"RegisteredRegionId\", \"IndustryCode\", \"ListingStatus\", \"StockCode\", \"FoundedYear\", \"IsSynthetic\") VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, 1)", 8);
         _site = Prepare(connection, "INSERT INTO \"ProductionSites\" (\"EnterpriseId\", \"RegionId\", \"Share\") VALUES ($p0, $p1, $p2)", 3);
         _pool = Prepare(connection, "INSERT INTO \"PoolMemberships\" (\"EnterpriseId\", \"Pool\", \"FromYear\", \"ToYear\") VALUES ($p0, $p1, $p2, $p3)", 4);

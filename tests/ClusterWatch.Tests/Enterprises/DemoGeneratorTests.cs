@@ -209,6 +209,41 @@ public class DemoGeneratorTests
     }
 
     [Fact]
+    public async Task A_cancelled_generation_leaves_no_synthetic_rows_behind()
+    {
+        await using var d = await DemoDatabase.CreateAsync();
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress(message => { if (message.Contains("50%")) cancel.Cancel(); });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DemoGenerator.GenerateAsync(d.Db, 4000, 3, progress, cancel.Token));
+
+        Assert.Equal(0, await d.Db.Enterprises.CountAsync());
+        Assert.Equal(0, await d.Db.EnterpriseFigures.CountAsync());
+        Assert.Equal(0, await d.Db.AuditEntries.CountAsync(a => a.Action == DemoGenerator.AuditAction));
+    }
+
+    [Fact]
+    public async Task Generation_inside_a_callers_transaction_is_rolled_back_with_it()
+    {
+        await using var d = await DemoDatabase.CreateAsync();
+        await using (var tx = await d.Db.Database.BeginTransactionAsync())
+        {
+            await DemoGenerator.GenerateAsync(d.Db, 30, 3);
+            Assert.Equal(30, await d.Db.Enterprises.CountAsync());
+            await tx.RollbackAsync();
+        }
+        d.Db.ChangeTracker.Clear();
+
+        Assert.Equal(0, await d.Db.Enterprises.CountAsync());
+        Assert.False(await DemoGenerator.HasSyntheticDataAsync(d.Db));
+    }
+
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+
+    [Fact]
     public async Task Generating_after_real_enterprises_assigns_new_ids_after_them()
     {
         await using var d = await DemoDatabase.CreateAsync();
