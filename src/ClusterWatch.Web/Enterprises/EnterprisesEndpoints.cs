@@ -28,7 +28,8 @@ public static class EnterprisesEndpoints
         enterprises.MapGet("/{creditCode}", GetAsync).WithName("GetEnterprise");
 
         var imports = api.MapGroup("/imports/enterprises").WithTags("Enterprises");
-        imports.MapPost("/", ImportAsync).WithName("ImportEnterprises").DisableAntiforgery();
+        imports.MapPost("/", ImportAsync).WithName("ImportEnterprises").DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(TabularFileReader.MaxBytes + 1024 * 1024));
         imports.MapGet("/template", Template).WithName("EnterpriseImportTemplate");
         return api;
     }

@@ -221,6 +221,60 @@ public abstract class EnterprisesApiTests(AppFactory app)
         Assert.Contains("badge synthetic", html);
         Assert.Contains("/api/enterprises/export?region=440300", html);
     }
+
+    private static string AntiforgeryToken(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    [Fact]
+    public async Task The_import_page_lists_every_error_row_and_writes_nothing()
+    {
+        var client = app.CreateClient();
+        var token = AntiforgeryToken(await client.GetStringAsync("/Enterprises/Import"));
+        Assert.NotEmpty(token);
+        await using var scope = app.Scope(out var db);
+        var before = await db.Enterprises.CountAsync();
+        var form = Upload(string.Join("\r\n", Header,
+            $"{TestCode(20)},页面测试企业,南山区,,生物药,,,,,2025,,-3,,,,",
+            $"{TestCode(21)},页面测试企业二,火星区,,生物药,,,,,2025,,3,,,,"));
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+
+        var html = await (await client.PostAsync("/Enterprises/Import", form)).Content.ReadAsStringAsync();
+
+        Assert.Contains("import-errors", html);
+        Assert.Contains("<td>2</td><td>营业收入（万元）</td>", html);
+        Assert.Contains("<td>3</td><td>注册地区</td>", html);
+        Assert.Equal(before, await db.Enterprises.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_edit_page_rejects_a_bad_credit_code_and_creates_a_valid_enterprise_with_an_audit_entry()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = AntiforgeryToken(await client.GetStringAsync("/Enterprises/Edit"));
+        var code = TestCode(30);
+        FormUrlEncodedContent Form(string creditCode) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.CreditCode"] = creditCode, ["Input.Name"] = "手工录入测试企业",
+            ["Input.Region"] = "440305", ["Input.Industry"] = IndustryTaxonomy.Cro, ["Input.ListingStatus"] = "Unlisted", ["Input.FoundedYear"] = "2018",
+        });
+        try
+        {
+            var bad = await (await client.PostAsync("/Enterprises/Edit", Form(code[..17] + "I"))).Content.ReadAsStringAsync();
+            Assert.Contains("不是允许的字符", bad);
+
+            var created = await client.PostAsync("/Enterprises/Edit", Form(code));
+            Assert.True(created.StatusCode == HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Replace(await created.Content.ReadAsStringAsync(), "(?s).*<main[^>]*>|</main>.*", ""));
+            await using var scope = app.Scope(out var db);
+            var enterprise = await db.Enterprises.SingleAsync(e => e.CreditCode == code);
+            Assert.False(enterprise.IsSynthetic);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Enterprise) && a.EntityId == enterprise.Id.ToString()));
+        }
+        finally
+        {
+            await using var scope = app.Scope(out var db);
+            await db.Enterprises.Where(e => e.CreditCode == code).ExecuteDeleteAsync();
+        }
+    }
 }
 
 [Collection(SqliteCollection.Name)]
