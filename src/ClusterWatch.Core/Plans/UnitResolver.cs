@@ -19,7 +19,7 @@ public class UnitResolver
         foreach (var unit in all)
             if (unit.Successor is null && unit.SuccessorId is int next && byId.TryGetValue(next, out var successor)) unit.Successor = successor;
         foreach (var unit in all)
-            foreach (var name in unit.Aliases.Select(a => a.Alias).Append(unit.FullName).Append(unit.ShortName).Select(Normalize).Distinct())
+            foreach (var name in unit.Aliases.Select(a => a.Alias).Append(unit.FullName).Append(unit.ShortName).Select(PlanText.WithoutWhitespace).Distinct())
             {
                 if (!_byAlias.TryGetValue(name, out var list)) _byAlias[name] = list = [];
                 list.Add(unit);
@@ -29,7 +29,7 @@ public class UnitResolver
     /// <summary>The unit written as name, preferring units of the context region (or the nearest region above it), then current units; null when unknown.</summary>
     public Unit? Resolve(string? name, Region? context = null)
     {
-        if (!_byAlias.TryGetValue(Normalize(name), out var candidates)) return null;
+        if (!_byAlias.TryGetValue(PlanText.WithoutWhitespace(name), out var candidates)) return null;
         if (candidates.Count == 1) return candidates[0];
         var chain = Ancestors(context).ToList();
         return candidates
@@ -63,5 +63,4 @@ public class UnitResolver
             yield return r;
     }
 
-    private static string Normalize(string? name) => string.Concat((name ?? "").Where(c => !char.IsWhiteSpace(c)));
 }

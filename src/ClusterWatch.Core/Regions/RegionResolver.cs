@@ -25,7 +25,7 @@ public class RegionResolver
     /// <summary>The region a name or code stands for; context (the plan's region) settles "全市" and names that repeat across cities.</summary>
     public Region? Resolve(string? text, Region? context = null)
     {
-        var key = Normalize(text);
+        var key = Plans.PlanText.WithoutWhitespace(text);
         if (key.Length == 0) return null;
 
         switch (key)
@@ -95,9 +95,6 @@ public class RegionResolver
     }
 
     private static bool Same(Region a, Region b) => ReferenceEquals(a, b) || (a.Id != 0 && a.Id == b.Id);
-
-    private static string Normalize(string? text) =>
-        string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c)));
 
     private static IEnumerable<string> ShortNamesOf(string name)
     {

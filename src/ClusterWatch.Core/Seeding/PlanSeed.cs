@@ -43,7 +43,6 @@ public sealed class PlanSeed(RegionResolver regions, UnitResolver units)
     public Plan Build(string slug, PlanExtraction x, string fullText)
     {
         var planRegion = regions.Resolve(x.Region) ?? throw new InvalidDataException($"规划 {slug}：地区“{x.Region}”无法识别");
-        // Plans without a sector prefix are about the bio-industry; the 2010-2012 work plan names its sector on each indicator.
         var plan = new Plan
         {
             Slug = slug, Title = x.Title, Issuer = x.Issuer, DocNumber = x.DocNumber, Region = planRegion,
@@ -96,7 +95,7 @@ public sealed class PlanSeed(RegionResolver regions, UnitResolver units)
     private Indicator IndicatorFor(string name, string unit)
     {
         if (_indicators.TryGetValue((name, unit), out var existing)) return existing;
-        var c = IndicatorClassifier.Classify(name, unit);
+        var c = IndicatorClassifier.Classify(name, unit); // names without a sector prefix are bio-industry: all five plans are
         var indicator = new Indicator
         {
             Name = name, Unit = unit, Kind = c.Kind, Aggregation = c.Aggregation, Caliber = c.Caliber, Direction = c.Direction,

@@ -51,20 +51,20 @@ public static class RegionSeed
         var country = New(CountryCode, "全国", RegionLevel.Country, null);
         var regions = new List<Region> { country };
 
-        var provinceName = ReadRows(Path.Combine(divisionsDirectory, "modood_provinces.csv"))
+        var provinceName = CsvRows.Read(Path.Combine(divisionsDirectory, "modood_provinces.csv"))
             .Single(r => r["code"] == GuangdongCode[..2])["name"];
         var province = New(GuangdongCode, provinceName, RegionLevel.Province, country);
         regions.Add(province);
 
         var cities = new Dictionary<string, Region>();
-        foreach (var row in ReadRows(Path.Combine(divisionsDirectory, "modood_cities.csv")).Where(r => r["provinceCode"] == GuangdongCode[..2]))
+        foreach (var row in CsvRows.Read(Path.Combine(divisionsDirectory, "modood_cities.csv")).Where(r => r["provinceCode"] == GuangdongCode[..2]))
         {
             var city = New(row["code"] + "00", row["name"], RegionLevel.City, province);
             cities[city.Code] = city;
             regions.Add(city);
         }
 
-        foreach (var row in ReadRows(Path.Combine(divisionsDirectory, "DERIVED_guangdong_counties.csv")))
+        foreach (var row in CsvRows.Read(Path.Combine(divisionsDirectory, "DERIVED_guangdong_counties.csv")))
         {
             var cityCode = row["city_code"];
             var countyCode = row["county_code"];
@@ -98,6 +98,4 @@ public static class RegionSeed
         Code = code, Name = name, Level = level, Parent = parent, SeriesCode = code,
         NameEn = EnglishNames.GetValueOrDefault(code),
     };
-
-    private static List<Dictionary<string, string>> ReadRows(string path) => CsvRows.Read(path);
 }

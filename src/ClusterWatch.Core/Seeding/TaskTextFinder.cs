@@ -1,3 +1,5 @@
+using ClusterWatch.Core.Plans;
+
 namespace ClusterWatch.Core.Seeding;
 
 /// <summary>Finds the text of a task in a plan: from the line holding its title through the parenthesis naming its units.</summary>
@@ -29,7 +31,7 @@ public sealed class TaskTextFinder
 
     public string? Find(string title)
     {
-        var key = string.Concat(title.Where(c => !char.IsWhiteSpace(c)));
+        var key = PlanText.WithoutWhitespace(title);
         var start = key.Length == 0 ? -1 : _squeezed.IndexOf(key, StringComparison.Ordinal);
         if (start < 0) return null;
 
