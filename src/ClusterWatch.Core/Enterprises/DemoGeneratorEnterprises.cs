@@ -36,6 +36,9 @@ internal sealed class DemoPlaces
                                         || (r.Level == RegionLevel.City && !hasCurrentChildren.Contains(r.Id))))
             .Select(r => (Region: r, City: CityOf(r) ?? r))
             .ToList();
+        // The plans are Guangdong's: when Guangdong is loaded, other provinces' districts get no synthetic firms.
+        if (candidates.Any(c => c.City.Code.StartsWith("44", StringComparison.Ordinal)))
+            candidates = candidates.Where(c => c.City.Code.StartsWith("44", StringComparison.Ordinal)).ToList();
         var citiesPresent = candidates.Select(c => c.City.Code).Distinct().ToList();
         var otherCities = citiesPresent.Count(c => !DemoGeneratorWords.CityWeights.ContainsKey(c));
         var places = new List<DemoPlace>();

@@ -135,6 +135,20 @@ public class DemoGeneratorTests
     }
 
     [Fact]
+    public async Task No_enterprise_is_placed_outside_Guangdong_when_Guangdong_is_loaded()
+    {
+        await using var d = await DemoDatabase.CreateAsync();
+        var beijing = new Region { Code = "110100", Name = "北京市", Level = RegionLevel.City, SeriesCode = "110100" };
+        d.Db.Regions.AddRange(beijing, new Region { Code = "110105", Name = "朝阳区", Level = RegionLevel.District, Parent = beijing, SeriesCode = "110105" });
+        await d.Db.SaveChangesAsync();
+
+        await DemoGenerator.GenerateAsync(d.Db, Enterprises, 9);
+
+        Assert.Equal(0, await d.Db.Enterprises.CountAsync(e => e.RegisteredRegion!.Code.StartsWith("11")));
+        Assert.All(await d.Db.Enterprises.Select(e => e.CreditCode).ToListAsync(), code => Assert.StartsWith("9144", code));
+    }
+
+    [Fact]
     public async Task Quarterly_amounts_sum_to_the_year()
     {
         await using var d = await DemoDatabase.CreateAsync();
