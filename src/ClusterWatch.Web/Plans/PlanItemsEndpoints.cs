@@ -349,7 +349,9 @@ public static class PlanItemsEndpoints
         task.Status = body.Status ?? task.Status;
         if (body.SortOrder is { } sort) task.SortOrder = sort;
         else if (task.Id == 0) task.SortOrder = (await db.PlanTasks.Where(t => t.PlanId == plan.Id).MaxAsync(t => (int?)t.SortOrder, ct) ?? 0) + 1;
-        if (assignments is not null)
+        // Only replace the assignments when they differ, so a status change does not rewrite (and re-audit) every unit.
+        if (assignments is not null && !assignments.Select(a => (a.UnitId, a.Role, a.Position, a.WrittenAs))
+                .SequenceEqual(task.Assignments.OrderBy(a => a.Position).Select(a => (a.UnitId, a.Role, a.Position, a.WrittenAs))))
         {
             task.Assignments.Clear();
             task.Assignments.AddRange(assignments);
