@@ -168,6 +168,11 @@ public sealed class PlanItemImporter
         {
             var sameUnit = known.FirstOrDefault(i => NameText.Normalize(i.Unit) == NameText.Normalize(unit));
             if (sameUnit is not null) return sameUnit;
+            if (known.Count > 0)
+            {
+                r.Error("单位", $"指标“{name}”的单位是{string.Join("、", known.Select(i => i.Unit))}，与文件中的“{unit}”不一致。");
+                return null;
+            }
             var created = _newIndicator(name.Trim(), unit.Trim());
             result.NewIndicators.Add(created);
             return created;

@@ -93,6 +93,15 @@ public class PlanItemImporterTests
     }
 
     [Fact]
+    public void A_known_indicator_with_another_unit_is_an_error_not_a_new_indicator()
+    {
+        var result = Importer().Import(PlanItemKind.Targets, Table(["指标", "单位", "年份", "目标值"], ["生物产业规模", "万元", "2012", "9000000"]));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, "单位"), (error.Row, error.Field));
+        Assert.Empty(result.NewIndicators);
+    }
+
+    [Fact]
     public void An_unknown_indicator_without_a_unit_is_an_error_asking_for_the_unit()
     {
         var result = Importer().Import(PlanItemKind.Targets, Table(["指标", "年份", "目标值"], ["新药批件数", "2012", "3"]));
