@@ -95,7 +95,7 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
     private const string CodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly char[] Brand = DemoGeneratorWords.BrandCharacters.Distinct().ToArray();
 
-    /// <summary>Log10 of yearly revenue in 万元 of an established firm in 2008: median ≈ 200 万元, heavy upper tail.</summary>
+    /// <summary>Log10 of yearly revenue in 万元 of an established firm in 2008: median ≈ 170 万元, heavy upper tail.</summary>
     internal const double LevelMean = 2.22;
     internal const double LevelSigma = 1.15;
 
