@@ -122,18 +122,23 @@ public sealed class ImportEnterpriseImporterTests : IAsyncLifetime
     {
         await ImportCsv($"{Code(1)},甲公司,南山区,,生物药,,,,龙头,2025,,100,50,,,");
 
-        var result = await ImportCsv($"{Code(1)},甲公司（更名）,南山区,坪山区,生物药,,,,龙头,2025,,250,,,,");
+        var result = await ImportCsv(
+            $"{Code(1)},甲公司（更名）,南山区,坪山区,生物药,,,,龙头,2025,,250,,,,",
+            $"{Code(1)},甲公司（更名）,南山区,坪山区,生物药,,,,瞪羚,2024,,80,,,,");
 
         Assert.True(result.Succeeded);
-        Assert.Equal((0, 1, 1), (result.EnterprisesCreated, result.EnterprisesUpdated, result.FiguresWritten));
+        Assert.Equal((0, 1, 2), (result.EnterprisesCreated, result.EnterprisesUpdated, result.FiguresWritten));
         await using var db = NewContext();
         var e = await db.Enterprises.Include(x => x.Figures).Include(x => x.ProductionSites).Include(x => x.Pools).SingleAsync();
         Assert.Equal("甲公司（更名）", e.Name);
-        var figure = Assert.Single(e.Figures);
+        Assert.Equal(2, e.Figures.Count);
+        var figure = e.Figures.Single(f => f.Year == 2025);
         Assert.Equal(250m, figure.Revenue);
         Assert.Equal(50m, figure.OutputValue);
+        Assert.Equal(80m, e.Figures.Single(f => f.Year == 2024).Revenue);
         Assert.Equal("440310", (await db.Regions.FindAsync(Assert.Single(e.ProductionSites).RegionId))!.Code);
-        Assert.Single(e.Pools);
+        Assert.Equal([CultivationPool.Leading, CultivationPool.Gazelle], e.Pools.Select(p => p.Pool).Order());
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Enterprise) && a.Action == "Modified" && a.Before!.Contains("甲公司")));
     }
 
     [Fact]

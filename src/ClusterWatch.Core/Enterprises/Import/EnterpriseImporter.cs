@@ -314,6 +314,7 @@ public sealed class EnterpriseImporter(AppDbContext db)
         var created = 0;
         var updated = 0;
         var figuresWritten = 0;
+        var changed = new List<object>();
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -325,7 +326,6 @@ public sealed class EnterpriseImporter(AppDbContext db)
                 if (enterprise is null)
                 {
                     enterprise = new Enterprise { CreditCode = draft.CreditCode, IsSynthetic = false, ListingStatus = ListingStatus.Unlisted };
-                    db.Enterprises.Add(enterprise);
                     created++;
                 }
                 else updated++;
@@ -338,11 +338,15 @@ public sealed class EnterpriseImporter(AppDbContext db)
                 if (draft.FoundedYear is { } founded) enterprise.FoundedYear = founded.Value;
 
                 var siteRegions = draft.ProductionRegions?.Value ?? (isNew ? [draft.Region!.Value.Value] : null);
-                if (siteRegions is not null) ReplaceSites(enterprise, isNew ? [] : sitesByEnterprise[enterprise.Id].ToList(), siteRegions);
+                if (siteRegions is not null) ReplaceSites(enterprise, isNew, isNew ? [] : sitesByEnterprise[enterprise.Id].ToList(), siteRegions);
 
                 var openPools = isNew ? [] : poolsByEnterprise[enterprise.Id].Where(p => p.ToYear is null).Select(p => p.Pool).ToHashSet();
                 foreach (var (pool, fromYear) in draft.Pools.Where(p => !openPools.Contains(p.Pool)))
-                    enterprise.Pools.Add(new PoolMembership { Pool = pool, FromYear = fromYear });
+                {
+                    var membership = new PoolMembership { Pool = pool, FromYear = fromYear };
+                    if (isNew) enterprise.Pools.Add(membership);
+                    else { membership.EnterpriseId = enterprise.Id; db.PoolMemberships.Add(membership); }
+                }
 
                 foreach (var row in draft.FigureRows)
                 {
@@ -350,8 +354,10 @@ public sealed class EnterpriseImporter(AppDbContext db)
                     if (isNew || !figures.TryGetValue(key, out var figure))
                     {
                         figure = new EnterpriseFigure { Year = row.Year.Value, Quarter = row.Quarter };
-                        enterprise.Figures.Add(figure);
+                        if (isNew) enterprise.Figures.Add(figure);
+                        else { figure.EnterpriseId = enterprise.Id; db.EnterpriseFigures.Add(figure); }
                     }
+                    else changed.Add(figure);
                     figure.Revenue = row.Revenue ?? figure.Revenue;
                     figure.OutputValue = row.OutputValue ?? figure.OutputValue;
                     figure.RdExpense = row.RdExpense ?? figure.RdExpense;
@@ -359,8 +365,11 @@ public sealed class EnterpriseImporter(AppDbContext db)
                     figure.InventionPatents = row.InventionPatents ?? figure.InventionPatents;
                     figuresWritten++;
                 }
+                // A whole new graph is attached once; a global DetectChanges over tens of thousands of entries costs seconds.
+                if (isNew) db.Enterprises.Add(enterprise);
+                else changed.Add(enterprise);
             }
-            db.ChangeTracker.DetectChanges();
+            foreach (var entity in changed) db.Entry(entity).DetectChanges();
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -377,7 +386,7 @@ public sealed class EnterpriseImporter(AppDbContext db)
     }
 
     /// <summary>Production sites become the listed regions with equal shares that sum to exactly 1.</summary>
-    private void ReplaceSites(Enterprise enterprise, List<ProductionSite> current, List<RegionRef> regions)
+    private void ReplaceSites(Enterprise enterprise, bool isNew, List<ProductionSite> current, List<RegionRef> regions)
     {
         var share = Math.Round(1m / regions.Count, 6);
         var wanted = regions.Select((r, i) => (r.Id, Share: i == regions.Count - 1 ? 1m - share * (regions.Count - 1) : share)).ToList();
@@ -385,8 +394,9 @@ public sealed class EnterpriseImporter(AppDbContext db)
         foreach (var (regionId, siteShare) in wanted)
         {
             var site = current.FirstOrDefault(s => s.RegionId == regionId);
-            if (site is null) enterprise.ProductionSites.Add(new ProductionSite { RegionId = regionId, Share = siteShare });
-            else site.Share = siteShare;
+            if (site is not null) { site.Share = siteShare; db.Entry(site).DetectChanges(); }
+            else if (isNew) enterprise.ProductionSites.Add(new ProductionSite { RegionId = regionId, Share = siteShare });
+            else db.ProductionSites.Add(new ProductionSite { EnterpriseId = enterprise.Id, RegionId = regionId, Share = siteShare });
         }
     }
 }
