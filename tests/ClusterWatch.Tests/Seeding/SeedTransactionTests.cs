@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClusterWatch.Core.Data;
 using ClusterWatch.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClusterWatch.Tests.Seeding;
 
-/// <summary>Seeding on its own SQLite file: speed, idempotence, and no half-seeded database after a failure.</summary>
+/// <summary>Seeding on its own SQLite file: idempotence, and no half-seeded database after a failure.</summary>
 public sealed class SeedTransactionTests : IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"clusterwatch-seed-{Guid.NewGuid():N}.db");
@@ -20,13 +19,11 @@ public sealed class SeedTransactionTests : IDisposable
     }
 
     [Fact]
-    public async Task Seeding_twice_takes_well_under_ten_seconds_and_adds_nothing_the_second_time()
+    public async Task Seeding_a_second_time_adds_nothing()
     {
         await using var db = await OpenAsync();
         var options = new DatabaseOptions { DemoEnterprises = 0 };
-        var clock = Stopwatch.StartNew();
         await SeedData.SeedAsync(db, options, NullLogger.Instance);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"seeding took {clock.Elapsed}");
 
         var regions = await db.Regions.CountAsync();
         var units = await db.Units.CountAsync();
