@@ -21,28 +21,106 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions)
     /// <summary>Amount (万元, count or patents) attributed to a region for a year and sub-industry, from real or synthetic enterprises.</summary>
     private sealed record AttributedRow(int Year, int RegionId, string IndustryCode, bool IsSynthetic, decimal Amount);
 
-    private sealed class FigureRow
+    /// <summary>
+    /// One GROUP BY bucket of yearly figures: year × region × sub-industry × synthetic, with the sums
+    /// of every measure and the number of enterprises at or above up to five tier thresholds, by revenue and by output.
+    /// Amounts are read as double in SQL (SQLite has no native decimal, and its decimal functions are slow) and rounded back.
+    /// </summary>
+    private sealed class Bucket
     {
-        public int EnterpriseId { get; init; }
         public int Year { get; init; }
-        public int RegisteredRegionId { get; init; }
+        public int RegionId { get; init; }
         public string IndustryCode { get; init; } = "";
         public bool IsSynthetic { get; init; }
-        public decimal Amount { get; init; }
+        public double Revenue { get; init; }
+        public double Output { get; init; }
+        public double Rd { get; init; }
+        public double Patents { get; init; }
+        public int Revenue0 { get; init; }
+        public int Revenue1 { get; init; }
+        public int Revenue2 { get; init; }
+        public int Revenue3 { get; init; }
+        public int Revenue4 { get; init; }
+        public int Output0 { get; init; }
+        public int Output1 { get; init; }
+        public int Output2 { get; init; }
+        public int Output3 { get; init; }
+        public int Output4 { get; init; }
+
+        public int RevenueTier(int i) => i switch { 0 => Revenue0, 1 => Revenue1, 2 => Revenue2, 3 => Revenue3, _ => Revenue4 };
+        public int OutputTier(int i) => i switch { 0 => Output0, 1 => Output1, 2 => Output2, 3 => Output3, _ => Output4 };
     }
+
+    private const int TiersPerQuery = 5;
 
     private readonly Dictionary<ComputationKey, List<AttributedRow>> _computed = [];
     private List<IndicatorValue> _values = [];
 
-    public async Task LoadAsync(IEnumerable<Indicator> indicators, CancellationToken ct)
+    /// <summary>
+    /// Loads what the indicators need for the years fromYear..toYear: one GROUP BY over the yearly figures by registered region,
+    /// one over figures LEFT JOIN production sites for production-place sums, and one over the enterprises at or above the
+    /// smallest tier for production-place tier counts; each only when an indicator asks for it. Then the IndicatorValues.
+    /// </summary>
+    public async Task LoadAsync(IEnumerable<Indicator> indicators, int fromYear, int toYear, CancellationToken ct)
     {
         var list = indicators.ToList();
-        foreach (var key in list.Where(i => i.Measure != ComputedMeasure.None).Select(KeyOf).Distinct())
-            if (!_computed.ContainsKey(key)) _computed[key] = await QueryAsync(key, ct);
+        var computed = list.Where(i => i.Measure != ComputedMeasure.None).Select(KeyOf).Distinct().ToList();
+        foreach (var key in computed) _computed[key] = [];
+        var thresholds = computed.Where(k => IsTier(k.Measure) && k.ThresholdYi is not null).Select(k => k.ThresholdYi!.Value).Distinct().Order().ToList();
+        var chunks = thresholds.Chunk(TiersPerQuery).ToList();
+        if (chunks.Count == 0) chunks.Add([]);
+        var needsPrimary = computed.Any(k => k.Caliber == Caliber.ByProductionPlace && IsTier(k.Measure));
+        var needsSplit = computed.Any(k => k.Caliber == Caliber.ByProductionPlace && !IsTier(k.Measure));
+
+        for (var c = 0; c < chunks.Count && computed.Count > 0; c++)
+        {
+            var chunk = chunks[c];
+            var limits = Enumerable.Range(0, TiersPerQuery).Select(i => i < chunk.Length ? (double)RevenueTier.ThresholdInWan(chunk[i]) : double.MaxValue).ToArray();
+            foreach (var b in await ByRegistrationQuery(fromYear, toYear, limits).ToListAsync(ct))
+            {
+                if (c == 0) AddSums(Caliber.ByRegistration, b, b.RegionId);
+                AddTiers(Caliber.ByRegistration, b, b.RegionId, chunk);
+                // Which regions have enterprises reporting that year (0 rather than no data), by production place too.
+                if (needsPrimary) AddTiers(Caliber.ByProductionPlace, new Bucket { Year = b.Year, RegionId = b.RegionId, IndustryCode = b.IndustryCode, IsSynthetic = b.IsSynthetic }, b.RegionId, chunk);
+            }
+            if (needsPrimary && chunk.Length > 0)
+                foreach (var b in await ByPrimaryProductionPlaceQuery(fromYear, toYear, limits).ToListAsync(ct))
+                    AddTiers(Caliber.ByProductionPlace, b, b.RegionId, chunk);
+        }
+        if (needsSplit)
+            foreach (var b in await ByProductionPlaceQuery(fromYear, toYear).ToListAsync(ct))
+                AddSums(Caliber.ByProductionPlace, b, b.RegionId);
+
         var ids = list.Where(i => i.Measure == ComputedMeasure.None).Select(i => i.Id).Distinct().ToList();
         _values = ids.Count == 0 ? [] : await db.IndicatorValues.AsNoTracking()
             .Where(v => ids.Contains(v.IndicatorId) && v.Quarter == 0).ToListAsync(ct);
     }
+
+    private void AddSums(Caliber caliber, Bucket b, int regionId)
+    {
+        AddRow(new(ComputedMeasure.Revenue, caliber, null), b, regionId, b.Revenue);
+        AddRow(new(ComputedMeasure.OutputValue, caliber, null), b, regionId, b.Output);
+        AddRow(new(ComputedMeasure.RdExpense, caliber, null), b, regionId, b.Rd);
+        AddRow(new(ComputedMeasure.InventionPatents, caliber, null), b, regionId, b.Patents);
+    }
+
+    private void AddTiers(Caliber caliber, Bucket b, int regionId, decimal[] thresholds)
+    {
+        for (var i = 0; i < thresholds.Length; i++)
+        {
+            AddRow(new(ComputedMeasure.RevenueTierCount, caliber, thresholds[i]), b, regionId, b.RevenueTier(i));
+            AddRow(new(ComputedMeasure.OutputTierCount, caliber, thresholds[i]), b, regionId, b.OutputTier(i));
+        }
+    }
+
+    private void AddRow(ComputationKey key, Bucket b, int regionId, double amount)
+    {
+        // Only keys some indicator asked for; amounts are 万元 with two decimals (shares add four), so 4 places are exact.
+        if (_computed.TryGetValue(key, out var rows))
+            rows.Add(new AttributedRow(b.Year, regionId, b.IndustryCode, b.IsSynthetic, Math.Round((decimal)amount, 4, MidpointRounding.AwayFromZero)));
+    }
+
+    private static bool IsTier(ComputedMeasure m) => m is ComputedMeasure.RevenueTierCount or ComputedMeasure.OutputTierCount;
 
     /// <summary>Actuals by year for the indicator in the region (its series and descendants for computed indicators).</summary>
     public IReadOnlyDictionary<int, ActualPoint> For(Indicator indicator, int regionId, string unit) =>
@@ -120,74 +198,82 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions)
         return synthetic && source != ValueSource.Synthetic ? $"{SyntheticText}：{text}" : text;
     }
 
-    private IQueryable<FigureRow> FigureRows(ComputedMeasure measure)
+    private IQueryable<EnterpriseFigureRow> YearlyFigures(int fromYear, int toYear) =>
+        db.EnterpriseFigures.AsNoTracking()
+            .Where(f => f.Quarter == 0 && f.Year >= fromYear && f.Year <= toYear)
+            .Select(f => new EnterpriseFigureRow
+            {
+                EnterpriseId = f.EnterpriseId, Year = f.Year, RegisteredRegionId = f.Enterprise!.RegisteredRegionId,
+                IndustryCode = f.Enterprise.IndustryCode, IsSynthetic = f.Enterprise.IsSynthetic,
+                Revenue = (double)f.Revenue, Output = (double)f.OutputValue, Rd = (double)f.RdExpense, Patents = f.InventionPatents,
+            });
+
+    private sealed class EnterpriseFigureRow
     {
-        var yearly = db.EnterpriseFigures.AsNoTracking().Where(f => f.Quarter == 0);
-        return measure switch
+        public int EnterpriseId { get; init; }
+        public int Year { get; init; }
+        public int RegisteredRegionId { get; init; }
+        public string IndustryCode { get; init; } = "";
+        public bool IsSynthetic { get; init; }
+        public double Revenue { get; init; }
+        public double Output { get; init; }
+        public double Rd { get; init; }
+        public int Patents { get; init; }
+        public int RegionId { get; init; }
+    }
+
+    /// <summary>Sums and tier counts by registered region.</summary>
+    private IQueryable<Bucket> ByRegistrationQuery(int fromYear, int toYear, double[] t) =>
+        YearlyFigures(fromYear, toYear)
+            .GroupBy(r => new { r.Year, r.RegisteredRegionId, r.IndustryCode, r.IsSynthetic })
+            .Select(g => new Bucket
+            {
+                Year = g.Key.Year, RegionId = g.Key.RegisteredRegionId, IndustryCode = g.Key.IndustryCode, IsSynthetic = g.Key.IsSynthetic,
+                Revenue = g.Sum(r => r.Revenue), Output = g.Sum(r => r.Output), Rd = g.Sum(r => r.Rd), Patents = g.Sum(r => r.Patents),
+                Revenue0 = g.Count(r => r.Revenue >= t[0]), Revenue1 = g.Count(r => r.Revenue >= t[1]), Revenue2 = g.Count(r => r.Revenue >= t[2]),
+                Revenue3 = g.Count(r => r.Revenue >= t[3]), Revenue4 = g.Count(r => r.Revenue >= t[4]),
+                Output0 = g.Count(r => r.Output >= t[0]), Output1 = g.Count(r => r.Output >= t[1]), Output2 = g.Count(r => r.Output >= t[2]),
+                Output3 = g.Count(r => r.Output >= t[3]), Output4 = g.Count(r => r.Output >= t[4]),
+            });
+
+    /// <summary>Sums split over production sites by share; an enterprise without sites produces where it is registered.</summary>
+    private IQueryable<Bucket> ByProductionPlaceQuery(int fromYear, int toYear) =>
+        from r in YearlyFigures(fromYear, toYear)
+        join s in db.ProductionSites on r.EnterpriseId equals s.EnterpriseId into sites
+        from s in sites.DefaultIfEmpty()
+        let share = s == null ? 1.0 : (double)s.Share
+        group new { r, share } by new { r.Year, RegionId = s == null ? r.RegisteredRegionId : s.RegionId, r.IndustryCode, r.IsSynthetic } into g
+        select new Bucket
         {
-            ComputedMeasure.Revenue or ComputedMeasure.RevenueTierCount => yearly.Select(f => new FigureRow
-            {
-                EnterpriseId = f.EnterpriseId, Year = f.Year, RegisteredRegionId = f.Enterprise!.RegisteredRegionId,
-                IndustryCode = f.Enterprise.IndustryCode, IsSynthetic = f.Enterprise.IsSynthetic, Amount = f.Revenue,
-            }),
-            ComputedMeasure.OutputValue or ComputedMeasure.OutputTierCount => yearly.Select(f => new FigureRow
-            {
-                EnterpriseId = f.EnterpriseId, Year = f.Year, RegisteredRegionId = f.Enterprise!.RegisteredRegionId,
-                IndustryCode = f.Enterprise.IndustryCode, IsSynthetic = f.Enterprise.IsSynthetic, Amount = f.OutputValue,
-            }),
-            ComputedMeasure.RdExpense => yearly.Select(f => new FigureRow
-            {
-                EnterpriseId = f.EnterpriseId, Year = f.Year, RegisteredRegionId = f.Enterprise!.RegisteredRegionId,
-                IndustryCode = f.Enterprise.IndustryCode, IsSynthetic = f.Enterprise.IsSynthetic, Amount = f.RdExpense,
-            }),
-            _ => yearly.Select(f => new FigureRow
-            {
-                EnterpriseId = f.EnterpriseId, Year = f.Year, RegisteredRegionId = f.Enterprise!.RegisteredRegionId,
-                IndustryCode = f.Enterprise.IndustryCode, IsSynthetic = f.Enterprise.IsSynthetic, Amount = (decimal)f.InventionPatents,
-            }),
+            Year = g.Key.Year, RegionId = g.Key.RegionId, IndustryCode = g.Key.IndustryCode, IsSynthetic = g.Key.IsSynthetic,
+            Revenue = g.Sum(x => x.r.Revenue * x.share), Output = g.Sum(x => x.r.Output * x.share),
+            Rd = g.Sum(x => x.r.Rd * x.share), Patents = g.Sum(x => x.r.Patents * x.share),
         };
-    }
 
-    private async Task<List<AttributedRow>> QueryAsync(ComputationKey key, CancellationToken ct)
+    /// <summary>
+    /// Tier counts with each whole enterprise in the region of its largest production share (CaliberAttribution.PrimaryRegion:
+    /// ties go to the lowest region id; without sites, the registered region). Only enterprises at or above the smallest
+    /// threshold are looked at, so the per-enterprise lookup of sites stays cheap.
+    /// </summary>
+    private IQueryable<Bucket> ByPrimaryProductionPlaceQuery(int fromYear, int toYear, double[] t)
     {
-        var rows = FigureRows(key.Measure);
-        if (key.Measure is ComputedMeasure.RevenueTierCount or ComputedMeasure.OutputTierCount)
-        {
-            if (key.ThresholdYi is null) return [];
-            var thresholdWan = RevenueTier.ThresholdInWan(key.ThresholdYi.Value);
-            if (key.Caliber == Caliber.ByRegistration)
-                return await rows
-                    .GroupBy(r => new { r.Year, r.RegisteredRegionId, r.IndustryCode, r.IsSynthetic })
-                    .Select(g => new AttributedRow(g.Key.Year, g.Key.RegisteredRegionId, g.Key.IndustryCode, g.Key.IsSynthetic, g.Count(r => r.Amount >= thresholdWan)))
-                    .ToListAsync(ct);
-            // A whole enterprise counts where it produces most (see CaliberAttribution.PrimaryRegion); the same rule in SQL.
-            return await rows
-                .Select(r => new
-                {
-                    r.Year, r.IndustryCode, r.IsSynthetic, r.Amount,
-                    RegionId = db.ProductionSites.Where(s => s.EnterpriseId == r.EnterpriseId)
-                        .OrderByDescending(s => s.Share).ThenBy(s => s.RegionId).Select(s => (int?)s.RegionId).FirstOrDefault() ?? r.RegisteredRegionId,
-                })
-                .GroupBy(r => new { r.Year, r.RegionId, r.IndustryCode, r.IsSynthetic })
-                .Select(g => new AttributedRow(g.Key.Year, g.Key.RegionId, g.Key.IndustryCode, g.Key.IsSynthetic, g.Count(r => r.Amount >= thresholdWan)))
-                .ToListAsync(ct);
-        }
-
-        if (key.Caliber == Caliber.ByRegistration)
-            return await SumByRegistration(rows).ToListAsync(ct);
-
-        var withSites = await (
-            from r in rows
-            join s in db.ProductionSites on r.EnterpriseId equals s.EnterpriseId
-            group r.Amount * s.Share by new { r.Year, s.RegionId, r.IndustryCode, r.IsSynthetic } into g
-            select new AttributedRow(g.Key.Year, g.Key.RegionId, g.Key.IndustryCode, g.Key.IsSynthetic, g.Sum()))
-            .ToListAsync(ct);
-        // Enterprises without recorded production sites produce where they are registered.
-        var withoutSites = await SumByRegistration(rows.Where(r => !db.ProductionSites.Any(s => s.EnterpriseId == r.EnterpriseId))).ToListAsync(ct);
-        return [.. withSites, .. withoutSites];
+        var smallest = t.Min();
+        return YearlyFigures(fromYear, toYear)
+            .Where(r => r.Revenue >= smallest || r.Output >= smallest)
+            .Select(r => new EnterpriseFigureRow
+            {
+                Year = r.Year, IndustryCode = r.IndustryCode, IsSynthetic = r.IsSynthetic, Revenue = r.Revenue, Output = r.Output,
+                RegionId = db.ProductionSites.Where(s => s.EnterpriseId == r.EnterpriseId)
+                    .OrderByDescending(s => (double)s.Share).ThenBy(s => s.RegionId).Select(s => (int?)s.RegionId).FirstOrDefault() ?? r.RegisteredRegionId,
+            })
+            .GroupBy(r => new { r.Year, r.RegionId, r.IndustryCode, r.IsSynthetic })
+            .Select(g => new Bucket
+            {
+                Year = g.Key.Year, RegionId = g.Key.RegionId, IndustryCode = g.Key.IndustryCode, IsSynthetic = g.Key.IsSynthetic,
+                Revenue0 = g.Count(r => r.Revenue >= t[0]), Revenue1 = g.Count(r => r.Revenue >= t[1]), Revenue2 = g.Count(r => r.Revenue >= t[2]),
+                Revenue3 = g.Count(r => r.Revenue >= t[3]), Revenue4 = g.Count(r => r.Revenue >= t[4]),
+                Output0 = g.Count(r => r.Output >= t[0]), Output1 = g.Count(r => r.Output >= t[1]), Output2 = g.Count(r => r.Output >= t[2]),
+                Output3 = g.Count(r => r.Output >= t[3]), Output4 = g.Count(r => r.Output >= t[4]),
+            });
     }
-
-    private static IQueryable<AttributedRow> SumByRegistration(IQueryable<FigureRow> rows) => rows
-        .GroupBy(r => new { r.Year, r.RegisteredRegionId, r.IndustryCode, r.IsSynthetic })
-        .Select(g => new AttributedRow(g.Key.Year, g.Key.RegisteredRegionId, g.Key.IndustryCode, g.Key.IsSynthetic, g.Sum(r => r.Amount)));
 }

@@ -27,7 +27,8 @@ public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresho
 
         var indicators = targets.Select(t => t.Indicator!).Concat(allocations.Select(a => a.Indicator!)).DistinctBy(i => i.Id).ToList();
         var actuals = new ActualsSource(db, regions);
-        await actuals.LoadAsync(indicators, ct);
+        var (fromYear, toYear) = YearWindow(plan.PeriodStart, year, targets, baselines, allocations);
+        await actuals.LoadAsync(indicators, fromYear, toYear, ct);
 
         var context = new PlanContext(plan.PeriodStart, baselines, regions, actuals);
         var targetResults = targets.Select(t => BuildTarget(t, year, context)).ToList();
@@ -38,6 +39,19 @@ public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresho
             : targets.Select(t => t.Year).Distinct().Order().ToList();
         var usesSynthetic = context.SeriesSynthetic.Count > 0 || targetResults.Any(t => t.ActualIsSynthetic) || allocationResults.Any(a => a.ActualIsSynthetic);
         return new PlanProgress(plan.Id, plan.Title, year, years, targetResults, allocationResults, usesSynthetic);
+    }
+
+    /// <summary>
+    /// The years whose figures matter: from the year before the plan starts (or its earliest baseline, or five years before its
+    /// first target) to the later of the last target and the selected year. Older figures are no actual for this plan.
+    /// </summary>
+    public static (int From, int To) YearWindow(int? periodStart, int year, IReadOnlyCollection<Target> targets, IReadOnlyCollection<Baseline> baselines, IReadOnlyCollection<Allocation> allocations)
+    {
+        var dueYears = targets.Select(t => t.Year).Concat(allocations.Select(a => a.Year)).ToList();
+        var from = periodStart - 1 ?? (dueYears.Count > 0 ? dueYears.Min() - 5 : year);
+        if (baselines.Count > 0) from = Math.Min(from, baselines.Min(b => b.Year));
+        var to = Math.Max(year, dueYears.Count > 0 ? dueYears.Max() : year);
+        return (Math.Min(from, year), to);
     }
 
     private sealed record PlanContext(int? PeriodStart, List<Baseline> Baselines, RegionScopes Regions, ActualsSource Actuals)
