@@ -63,6 +63,43 @@ public abstract class PlanEditingApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Exported_targets_import_into_another_plan_unchanged()
+    {
+        var plans = await GetJson("/api/plans");
+        var source = plans.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("slug").GetString() == "shenzhen-bio-plan-2009-2015");
+        var sourceId = source.GetProperty("id").GetInt32();
+        var copy = await Json(await _client.PostAsJsonAsync("/api/plans", new { title = "导出再导入测试", regionCode = "440300", periodStart = 2009, periodEnd = 2015 }));
+        var copyId = copy.GetProperty("id").GetInt32();
+
+        var exported = await (await _client.GetAsync($"/api/plans/{sourceId}/targets/export")).Content.ReadAsByteArrayAsync();
+        var form = new MultipartFormDataContent { { new ByteArrayContent(exported), "file", "targets.xlsx" } };
+        var response = await _client.PostAsync($"/api/plans/{copyId}/imports/targets", form);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Empty((await Json(response)).GetProperty("newIndicators").EnumerateArray());
+
+        static List<string> Rows(JsonElement list) => list.GetProperty("items").EnumerateArray()
+            .Select(t => $"{t.GetProperty("indicator").GetProperty("id")}|{t.GetProperty("region").GetProperty("code")}|{t.GetProperty("year")}|{t.GetProperty("comparator")}|{t.GetProperty("value").GetDecimal():0.####}|{t.GetProperty("quote")}")
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Rows(await GetJson($"/api/plans/{sourceId}/targets?pageSize=500")), Rows(await GetJson($"/api/plans/{copyId}/targets?pageSize=500")));
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/plans/{copyId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_GB18030_csv_from_Excel_imports_allocations_with_Chinese_names()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var plan = await Json(await _client.PostAsJsonAsync("/api/plans", new { title = "GB18030 测试", regionCode = "440300", periodStart = 2010, periodEnd = 2012 }));
+        var planId = plan.GetProperty("id").GetInt32();
+        var csv = "指标,单位,地区,年份,分解值\r\n生物产业规模,亿元,坪山新区,2011,28\r\n生物产业规模,亿元,福田区,2011,28\r\n";
+        var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.GetEncoding("GB18030").GetBytes(csv)), "file", "分解.csv" } };
+        var response = await _client.PostAsync($"/api/plans/{planId}/imports/allocations", form);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var allocations = await GetJson($"/api/plans/{planId}/allocations");
+        Assert.Equal(["坪山新区", "福田区"], allocations.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("region").GetProperty("name").GetString()).Order().ToList());
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/plans/{planId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_new_indicator_is_classified_from_its_name_and_a_duplicate_is_rejected()
     {
         var created = await _client.PostAsJsonAsync("/api/indicators", new { name = "互联网产业 分类测试营业收入", unit = "亿元" });
