@@ -26,10 +26,9 @@ public static class SeedData
 
         if (options.DemoEnterprises > 0)
         {
-            var clock = Stopwatch.StartNew();
             var progress = new Progress<string>(message => logger.LogDebug("Demo data: {Message}", message));
             var result = await DemoGenerator.GenerateAsync(db, options.DemoEnterprises, options.DemoSeed, progress, ct);
-            logger.LogInformation("Synthetic demo data (示例数据) generated in {Elapsed} ms: {Result}", clock.ElapsedMilliseconds, result);
+            logger.LogInformation("Synthetic demo data (示例数据) generated: {Result}", result);
         }
     }
 
