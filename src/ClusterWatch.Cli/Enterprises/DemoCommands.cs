@@ -49,7 +49,7 @@ public static class DemoCommands
             }
             catch (InvalidOperationException ex)
             {
-                Console.Error.WriteLine(ex.Message);
+                Console.Error.WriteLine(ex.Message + "（可先运行 db migrate --seed 导入行政区划和规划）");
                 return 1;
             }
         }));

@@ -92,9 +92,10 @@ public static partial class DemoGenerator
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-            await db.EnterpriseFigures.Where(f => f.Enterprise!.IsSynthetic).ExecuteDeleteAsync(ct);
-            await db.ProductionSites.Where(s => s.Enterprise!.IsSynthetic).ExecuteDeleteAsync(ct);
-            await db.PoolMemberships.Where(p => p.Enterprise!.IsSynthetic).ExecuteDeleteAsync(ct);
+            var synthetic = db.Enterprises.Where(e => e.IsSynthetic).Select(e => e.Id);
+            await db.EnterpriseFigures.Where(f => synthetic.Contains(f.EnterpriseId)).ExecuteDeleteAsync(ct);
+            await db.ProductionSites.Where(s => synthetic.Contains(s.EnterpriseId)).ExecuteDeleteAsync(ct);
+            await db.PoolMemberships.Where(p => synthetic.Contains(p.EnterpriseId)).ExecuteDeleteAsync(ct);
             var enterprises = await db.Enterprises.Where(e => e.IsSynthetic).ExecuteDeleteAsync(ct);
             var values = await db.IndicatorValues.Where(v => v.IsSynthetic && v.Source == ValueSource.Synthetic).ExecuteDeleteAsync(ct);
             await WriteAuditAsync(db, "DemoClear", "Enterprise", "synthetic", new { enterprises, indicatorValues = values, synthetic = true }, ct);
