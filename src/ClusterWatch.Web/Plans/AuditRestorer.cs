@@ -55,6 +55,7 @@ public sealed class AuditRestorer(AppDbContext db)
         {
             if (existing is null) return new(RestoreStatus.Conflict, $"{entry.EntityType} {entry.EntityId} 已被删除，请先恢复其删除记录。");
             Apply(existing, before, includeKey: false);
+            restoredRows += await RevertDependentChangesAsync(entry, ct);
         }
         else
         {
@@ -74,6 +75,36 @@ public sealed class AuditRestorer(AppDbContext db)
             return new(RestoreStatus.Conflict, $"无法恢复：所引用的数据（指标、地区、规划或单位）已不存在。{ex.InnerException?.Message}");
         }
         return new(RestoreStatus.Restored, $"已恢复 {entry.EntityType} {entry.EntityId}。", entry.EntityType, entry.EntityId, restoredRows);
+    }
+
+    /// <summary>Undoes what the same save did to the owner's rows (a task's units, a unit's aliases): added ones go, deleted ones come back.</summary>
+    private async Task<int> RevertDependentChangesAsync(AuditEntry owner, CancellationToken ct)
+    {
+        if (owner.EntityType is not (nameof(PlanTask) or nameof(Unit))) return 0;
+        var count = 0;
+        foreach (var (typeName, foreignKey) in Dependents[owner.EntityType])
+        {
+            var clrType = DependentTypes[typeName];
+            var sameSave = (await db.AuditEntries.AsNoTracking()
+                    .Where(a => a.EntityType == typeName && a.Id > owner.Id - 100_000 && a.Id < owner.Id + 100_000)
+                    .ToListAsync(ct))
+                .Where(a => a.At == owner.At).ToList();
+            foreach (var child in sameSave)
+            {
+                var values = Parse((child.Action == "Deleted" ? child.Before : child.After) ?? "{}");
+                if (!values.TryGetValue(foreignKey, out var fk) || fk.ToString() != owner.EntityId) continue;
+                var current = await db.FindAsync(clrType, [KeyOf(clrType, child.EntityId)], ct);
+                if (child.Action == "Added" && current is not null) { db.Remove(current); count++; }
+                else if (child.Action == "Deleted" && current is null)
+                {
+                    var entity = Activator.CreateInstance(clrType)!;
+                    Apply(entity, values, includeKey: true);
+                    db.Add(entity);
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     /// <summary>Re-adds the rows deleted in the same save as the owner (same audit timestamp), recursively.</summary>

@@ -355,6 +355,8 @@ public static class PlanItemsEndpoints
         {
             task.Assignments.Clear();
             task.Assignments.AddRange(assignments);
+            // The task itself is recorded as modified, so restoring that audit entry also brings back its units.
+            if (task.Id != 0 && db.Entry(task).State == EntityState.Unchanged) db.Entry(task).State = EntityState.Modified;
         }
         return errors;
     }

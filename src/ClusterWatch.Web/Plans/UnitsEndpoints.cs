@@ -140,9 +140,11 @@ public static class UnitsEndpoints
         unit.ValidFromYear = body.ValidFromYear;
         unit.ValidToYear = body.ValidToYear;
         unit.SuccessorId = body.SuccessorId;
-        unit.Aliases.RemoveAll(a => !aliases.Contains(a.Alias));
-        foreach (var alias in aliases.Where(a => unit.Aliases.All(x => x.Alias != a)))
-            unit.Aliases.Add(new UnitAlias { Alias = alias });
+        var removed = unit.Aliases.RemoveAll(a => !aliases.Contains(a.Alias));
+        var added = aliases.Where(a => unit.Aliases.All(x => x.Alias != a)).ToList();
+        foreach (var alias in added) unit.Aliases.Add(new UnitAlias { Alias = alias });
+        // The unit itself is recorded as modified, so restoring that audit entry also brings back its aliases.
+        if (unit.Id != 0 && (removed > 0 || added.Count > 0) && db.Entry(unit).State == EntityState.Unchanged) db.Entry(unit).State = EntityState.Modified;
         return errors;
     }
 }

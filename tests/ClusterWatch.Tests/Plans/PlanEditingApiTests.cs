@@ -100,6 +100,28 @@ public abstract class PlanEditingApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Restoring_a_task_edit_brings_back_its_former_units()
+    {
+        var plans = await GetJson("/api/plans");
+        var planId = plans.GetProperty("items").EnumerateArray().First().GetProperty("id").GetInt32();
+        var created = await Json(await _client.PostAsJsonAsync($"/api/plans/{planId}/tasks",
+            new { number = "R.1", title = "单位恢复测试", leadUnits = new[] { "市发展改革委" }, participantUnits = new[] { "各区政府" } }));
+        var taskId = created.GetProperty("id").GetInt32();
+
+        var edited = await _client.PutAsJsonAsync($"/api/tasks/{taskId}",
+            new { number = "R.1", title = "单位恢复测试", leadUnits = new[] { "市科技创新委" }, participantUnits = Array.Empty<string>() });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(["市科技创新委"], (await Json(edited)).GetProperty("units").EnumerateArray().Select(u => u.GetProperty("writtenAs").GetString()).ToList());
+
+        var restore = await _client.PostAsync($"/api/audit/{await LastAuditId("PlanTask", taskId.ToString(), "Modified")}/restore", null);
+        Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
+        var task = await GetJson($"/api/tasks/{taskId}");
+        Assert.Equal(["市发展改革委", "各区政府"], task.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("writtenAs").GetString()).ToList());
+        Assert.Equal("市发展改革委", task.GetProperty("leadUnits")[0].GetProperty("writtenAs").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/tasks/{taskId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_new_indicator_is_classified_from_its_name_and_a_duplicate_is_rejected()
     {
         var created = await _client.PostAsJsonAsync("/api/indicators", new { name = "互联网产业 分类测试营业收入", unit = "亿元" });
