@@ -40,6 +40,22 @@ public abstract partial class PlanPagesTests(AppFactory app)
         Assert.Contains("/targets/export", html);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "目标分解")]
+    [InlineData("en", "Allocations")]
+    public async Task Every_plan_region_and_unit_page_renders_in_both_languages(string culture, string planWord)
+    {
+        var planId = await WorkPlanId();
+        var details = await Page($"/Plans/Details/{planId}?culture={culture}");
+        Assert.Contains(planWord, details);
+        var taskId = Regex.Match(details, $@"/Plans/{planId}/Tasks/Edit/(\d+)").Groups[1].Value;
+        var targetId = Regex.Match(details, $@"/Plans/{planId}/Targets/Edit/(\d+)").Groups[1].Value;
+        foreach (var path in new[] { "/Plans", "/Plans/Edit", $"/Plans/Edit/{planId}", $"/Plans/Import/{planId}", "/Plans/History",
+                     $"/Plans/{planId}/Targets/Edit", $"/Plans/{planId}/Targets/Edit/{targetId}", $"/Plans/{planId}/Tasks/Edit/{taskId}",
+                     "/Regions", "/Units", "/Units/Edit", "/Units/Edit/1" })
+            await Page($"{path}?culture={culture}");
+    }
+
     [Fact]
     public async Task The_region_tree_greys_historical_new_areas_with_their_successor()
     {
