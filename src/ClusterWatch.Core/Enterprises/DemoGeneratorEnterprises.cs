@@ -127,6 +127,7 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
         AddSites(rng, e, place);
         var revenue = AddFigures(rng, e, place, championPlace is null ? null : champion.Level);
         AddPoolsAndListing(rng, e, revenue);
+        if (championPlace is not null) (e.ListingStatus, e.StockCode) = (ListingStatus.Listed, $"SYN{e.Id:D6}");
         return e;
     }
 
