@@ -14,6 +14,8 @@ public sealed class ImportEnterpriseImporterTests : IAsyncLifetime
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"cw-import-{Guid.NewGuid():N}.db");
     private AppDbContext _db = null!;
 
+    static ImportEnterpriseImporterTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     public static string Code(int n) => CreditCode.Complete($"914403007{n:D8}");
 
     public async Task InitializeAsync()
