@@ -171,6 +171,42 @@ public class DemoGeneratorTests
     }
 
     [Fact]
+    public async Task Yearly_figures_run_without_gaps_from_the_founding_year_but_not_before_2008_to_2025()
+    {
+        await using var d = await DemoDatabase.CreateAsync();
+        await DemoGenerator.GenerateAsync(d.Db, Enterprises, 13);
+
+        var founded = await d.Db.Enterprises.ToDictionaryAsync(e => e.Id, e => e.FoundedYear!.Value);
+        var years = (await d.Db.EnterpriseFigures.Where(f => f.Quarter == 0).Select(f => new { f.EnterpriseId, f.Year }).ToListAsync())
+            .GroupBy(f => f.EnterpriseId).ToDictionary(g => g.Key, g => g.Select(f => f.Year).Order().ToList());
+        Assert.Equal(founded.Keys.Order(), years.Keys.Order());
+        foreach (var (id, list) in years)
+        {
+            var first = Math.Max(DemoGenerator.FirstYear, founded[id]);
+            Assert.Equal(Enumerable.Range(first, DemoGenerator.LastYear - first + 1), list);
+        }
+        Assert.Contains(founded.Values, y => y < DemoGenerator.FirstYear);
+        Assert.Contains(founded.Values, y => y > 2015);
+    }
+
+    [Fact]
+    public async Task Pool_memberships_have_ordered_years_and_the_largest_firms_are_leading()
+    {
+        await using var d = await DemoDatabase.CreateAsync();
+        await DemoGenerator.GenerateAsync(d.Db, Enterprises, 17);
+
+        var pools = await d.Db.PoolMemberships.AsNoTracking().ToListAsync();
+        Assert.All(pools, p => Assert.True(p.ToYear is null || p.ToYear >= p.FromYear, $"{p.Pool} {p.FromYear}-{p.ToYear}"));
+        Assert.All(pools, p => Assert.InRange(p.FromYear, DemoGenerator.FirstYear, DemoGenerator.LastYear));
+        var tenYi = await d.Db.EnterpriseFigures.Where(f => f.Quarter == 0 && f.Revenue >= 100_000m).Select(f => f.EnterpriseId).Distinct().ToListAsync();
+        Assert.NotEmpty(tenYi);
+        var leading = pools.Where(p => p.Pool == CultivationPool.Leading).Select(p => p.EnterpriseId).Order().ToList();
+        Assert.Equal(tenYi.Order(), leading);
+        Assert.Contains(pools, p => p.Pool == CultivationPool.HighTech);
+        Assert.Contains(await d.Db.Enterprises.ToListAsync(), e => e.ListingStatus == ListingStatus.Listed);
+    }
+
+    [Fact]
     public async Task Production_site_shares_sum_to_one_and_some_firms_produce_elsewhere()
     {
         await using var d = await DemoDatabase.CreateAsync();
