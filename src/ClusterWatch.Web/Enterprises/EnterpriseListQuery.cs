@@ -49,7 +49,7 @@ public sealed class EnterpriseListQuery(AppDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.Region))
         {
-            var regions = await RegionLookup.LoadAsync(db, ct);
+            var regions = await RegionNameLookup.LoadAsync(db, ct);
             var region = regions.Resolve(filter.Region, out var error);
             if (region is null) errors["region"] = [error!];
             else

@@ -41,7 +41,7 @@ public sealed class EnterpriseEditor(AppDbContext db)
         if (name.Length == 0) errors[nameof(input.Name)] = "企业名称不能为空";
         else if (name.Length > 128) errors[nameof(input.Name)] = "企业名称超过128个字符";
 
-        var regions = await RegionLookup.LoadAsync(db, ct);
+        var regions = await RegionNameLookup.LoadAsync(db, ct);
         var region = regions.Resolve(input.Region ?? "", out var regionError);
         if (region is null) errors[nameof(input.Region)] = "注册地区：" + regionError;
 

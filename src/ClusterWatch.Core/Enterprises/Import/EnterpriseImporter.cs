@@ -70,7 +70,7 @@ public sealed class EnterpriseImporter(AppDbContext db)
         if (errors.Count > 0) return EnterpriseImportResult.Rejected(table.Rows.Count, errors);
         if (rows.Count == 0) return EnterpriseImportResult.Rejected(0, [new ImportError(0, "", "", "文件中没有数据行")]);
 
-        var regions = await RegionLookup.LoadAsync(db, ct);
+        var regions = await RegionNameLookup.LoadAsync(db, ct);
         var parsed = rows.Select(r => ParseRow(r, regions, errors)).ToList();
         var drafts = Merge(parsed, errors);
 
@@ -106,7 +106,7 @@ public sealed class EnterpriseImporter(AppDbContext db)
         return table.Rows.Select(r => new TabularRow(r.RowNumber, r.Cells.ToDictionary(c => mapping.GetValueOrDefault(c.Key, c.Key), c => c.Value))).ToList();
     }
 
-    private static ParsedRow ParseRow(TabularRow row, RegionLookup regions, List<ImportError> errors)
+    private static ParsedRow ParseRow(TabularRow row, RegionNameLookup regions, List<ImportError> errors)
     {
         var p = new ParsedRow { RowNumber = row.RowNumber };
         void Fail(string column, string message) => errors.Add(new ImportError(row.RowNumber, column, row.Get(column), message));

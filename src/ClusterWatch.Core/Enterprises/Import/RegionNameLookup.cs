@@ -11,7 +11,7 @@ public sealed record RegionRef(int Id, string Code, string Name, RegionLevel Lev
 }
 
 /// <summary>Resolves a region typed as a 6-digit code or a name, with or without its suffix ("南山区", "南山", "440305").</summary>
-public sealed class RegionLookup
+public sealed class RegionNameLookup
 {
     /// <summary>The province the office monitors; breaks ties between same-named districts elsewhere in China.</summary>
     private const string HomeProvincePrefix = "44";
@@ -23,7 +23,7 @@ public sealed class RegionLookup
     private readonly ILookup<int, RegionRef> _byParent;
     private readonly Dictionary<int, RegionRef> _byId;
 
-    public RegionLookup(IEnumerable<RegionRef> regions)
+    public RegionNameLookup(IEnumerable<RegionRef> regions)
     {
         _regions = regions.ToList();
         _byCode = _regions.ToLookup(r => r.Code);
@@ -32,7 +32,7 @@ public sealed class RegionLookup
         _byId = _regions.ToDictionary(r => r.Id);
     }
 
-    public static async Task<RegionLookup> LoadAsync(AppDbContext db, CancellationToken ct = default) =>
+    public static async Task<RegionNameLookup> LoadAsync(AppDbContext db, CancellationToken ct = default) =>
         new(await db.Regions.AsNoTracking()
             .Select(r => new RegionRef(r.Id, r.Code, r.Name, r.Level, r.ParentId, r.ValidToYear))
             .ToListAsync(ct));
