@@ -30,13 +30,17 @@ public static partial class DemoGenerator
         if (enterprises > 0 && places.Count == 0)
             throw new InvalidOperationException("没有可放置示例企业的当前区/县级行政区划：请先导入行政区划。");
 
+        var industriesAdded = 0;
         if (!await db.Industries.AnyAsync(ct))
         {
             db.Industries.AddRange(IndustryTaxonomy.All.Select(i => new Industry
             {
                 Code = i.Code, Name = i.Name, NameEn = i.NameEn, ParentCode = i.ParentCode, Sector = i.Sector, SortOrder = i.SortOrder,
             }));
-            await db.SaveChangesAsync(ct);
+            var audited = db.AuditEnabled;
+            db.AuditEnabled = false; // covered by the one summary entry below
+            try { industriesAdded = await db.SaveChangesAsync(ct); }
+            finally { db.AuditEnabled = audited; }
         }
 
         var openedHere = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
@@ -71,7 +75,7 @@ public static partial class DemoGenerator
             var result = new DemoResult(enterprises, figures, indicatorValues.Count, Math.Round(clock.Elapsed.TotalSeconds, 2));
             await WriteAuditAsync(db, AuditAction, "Enterprise", $"{nextId}-{nextId + enterprises - 1}", new
             {
-                enterprises, seed, figures, indicatorValues = indicatorValues.Count, firstId = nextId, synthetic = true,
+                enterprises, seed, figures, indicatorValues = indicatorValues.Count, industriesAdded, firstId = nextId, synthetic = true,
             }, ct);
             return result;
         }

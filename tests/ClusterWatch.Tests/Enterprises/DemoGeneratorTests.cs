@@ -223,9 +223,11 @@ public class DemoGeneratorTests
     public async Task Generation_writes_one_audit_entry_and_the_industry_taxonomy()
     {
         await using var d = await DemoDatabase.CreateAsync();
+        var before = await d.Db.AuditEntries.CountAsync();
         await DemoGenerator.GenerateAsync(d.Db, 50, 1);
 
         var audit = Assert.Single(await d.Db.AuditEntries.Where(a => a.Action == DemoGenerator.AuditAction).ToListAsync());
+        Assert.Equal(before + 1, await d.Db.AuditEntries.CountAsync());
         Assert.Equal(DemoGenerator.AuditUser, audit.User);
         Assert.Contains("\"enterprises\":50", audit.After);
         Assert.Equal(IndustryTaxonomy.All.Count, await d.Db.Industries.CountAsync());
