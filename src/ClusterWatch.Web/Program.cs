@@ -18,6 +18,7 @@ builder.Services.AddRazorPages();
 builder.Services.AddAntiforgery();
 builder.Services.AddClusterWatchLocalization();
 builder.Services.AddScoped<ClusterWatch.Core.Analytics.ProgressService>();
+builder.Services.AddSingleton<ClusterWatch.Core.Analytics.AggregateCache>();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -11,7 +11,7 @@ public sealed record ActualPoint(int Year, decimal Value, bool IsSynthetic, stri
 /// Actual values per year for indicators: computed ones from enterprise figures, aggregated in the database grouped by
 /// year × region × sub-industry (never loading the figures), the others from IndicatorValues.
 /// </summary>
-public sealed class ActualsSource(AppDbContext db, RegionScopes regions)
+public sealed class ActualsSource(AppDbContext db, RegionScopes regions, AggregateCache? cache = null)
 {
     public const string NoDataText = "无数据";
     public const string SyntheticText = "示例数据";
@@ -71,12 +71,16 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions)
         if (chunks.Count == 0) chunks.Add([]);
         var needsPrimary = computed.Any(k => k.Caliber == Caliber.ByProductionPlace && IsTier(k.Measure));
         var needsSplit = computed.Any(k => k.Caliber == Caliber.ByProductionPlace && !IsTier(k.Measure));
+        var version = cache is null || computed.Count == 0 ? 0 : await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        Task<List<Bucket>> Load(string kind, double[]? limits, IQueryable<Bucket> query) =>
+            cache is null ? query.ToListAsync(ct)
+                : cache.GetOrAddAsync(version, $"{kind}|{fromYear}|{toYear}|{(limits is null ? "" : string.Join(",", limits.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture))))}", () => query.ToListAsync(ct));
 
         for (var c = 0; c < chunks.Count && computed.Count > 0; c++)
         {
             var chunk = chunks[c];
             var limits = Enumerable.Range(0, TiersPerQuery).Select(i => i < chunk.Length ? (double)RevenueTier.ThresholdInWan(chunk[i]) : double.MaxValue).ToArray();
-            foreach (var b in await ByRegistrationQuery(fromYear, toYear, limits).ToListAsync(ct))
+            foreach (var b in await Load("registration", limits, ByRegistrationQuery(fromYear, toYear, limits)))
             {
                 if (c == 0) AddSums(Caliber.ByRegistration, b, b.RegionId);
                 AddTiers(Caliber.ByRegistration, b, b.RegionId, chunk);
@@ -84,11 +88,11 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions)
                 if (needsPrimary) AddTiers(Caliber.ByProductionPlace, new Bucket { Year = b.Year, RegionId = b.RegionId, IndustryCode = b.IndustryCode, IsSynthetic = b.IsSynthetic }, b.RegionId, chunk);
             }
             if (needsPrimary && chunk.Length > 0)
-                foreach (var b in await ByPrimaryProductionPlaceQuery(fromYear, toYear, limits).ToListAsync(ct))
+                foreach (var b in await Load("primary", limits, ByPrimaryProductionPlaceQuery(fromYear, toYear, limits)))
                     AddTiers(Caliber.ByProductionPlace, b, b.RegionId, chunk);
         }
         if (needsSplit)
-            foreach (var b in await ByProductionPlaceQuery(fromYear, toYear).ToListAsync(ct))
+            foreach (var b in await Load("production", null, ByProductionPlaceQuery(fromYear, toYear)))
                 AddSums(Caliber.ByProductionPlace, b, b.RegionId);
 
         var ids = list.Where(i => i.Measure == ComputedMeasure.None).Select(i => i.Id).Distinct().ToList();
@@ -147,7 +151,7 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions)
             var real = inScope.Where(r => !r.IsSynthetic).ToList();
             var used = real.Count > 0 ? real : inScope;
             var synthetic = used[0].IsSynthetic;
-            var value = Math.Round(used.Sum(r => r.Amount) / divisor, 4, MidpointRounding.AwayFromZero);
+            var value = Trajectory.Trim(Math.Round(used.Sum(r => r.Amount) / divisor, 4, MidpointRounding.AwayFromZero));
             result[yearRows.Key] = new ActualPoint(yearRows.Key, value, synthetic, ComputedSourceText(key, synthetic));
         }
         return result;

@@ -75,7 +75,8 @@ public class ProgressRules(ProgressThresholds? thresholds = null)
             if (onTrack) { status = ProgressStatus.OnTrack; rule = $"{actualText} {Format(a)} ≥ {onTrackText} → 达标"; }
             else if (ratio >= Thresholds.WarningRatio) { status = ProgressStatus.Warning; rule = $"{actualText} {Format(a)} 为应达值的 {FormatPercent(ratio.Value * 100)}%，≥{warningPercent}% → 预警"; }
             else { status = ProgressStatus.Lagging; rule = $"{actualText} {Format(a)} 为应达值的 {(ratio is { } r ? FormatPercent(r * 100) : "0")}%，<{warningPercent}% → 滞后"; }
-            rule = $"{head}；{rule}；≥{onTrackText}为达标，≥{warningPercent}% 为预警，否则滞后";
+            var tail = onTrackRatio == 1m ? "" : $"约数目标达应达值的 {FormatPercent(onTrackRatio * 100)}% 即达标，";
+            rule = $"{head}；{rule}；{tail}≥{warningPercent}% 为预警，否则滞后";
         }
         return new ProgressEvaluation(status, Label(status), expected, compareYear, percentOfTarget, rule, path);
     }
@@ -83,8 +84,8 @@ public class ProgressRules(ProgressThresholds? thresholds = null)
     /// <summary>actual / target × 100, or target / actual × 100 when lower is better; one decimal.</summary>
     public static decimal? PercentOfTarget(TargetGoal goal, decimal actual)
     {
-        if (goal.LowerIsBetter) return actual <= 0 ? null : Math.Round(goal.Value / actual * 100, 1, MidpointRounding.AwayFromZero);
-        return goal.Value == 0 ? null : Math.Round(actual / goal.Value * 100, 1, MidpointRounding.AwayFromZero);
+        if (goal.LowerIsBetter) return actual <= 0 ? null : Trajectory.Trim(Math.Round(goal.Value / actual * 100, 1, MidpointRounding.AwayFromZero));
+        return goal.Value == 0 ? null : Trajectory.Trim(Math.Round(actual / goal.Value * 100, 1, MidpointRounding.AwayFromZero));
     }
 
     /// <summary>Numbers in rule texts: at most two decimals, no thousands separator (612.4, 900).</summary>

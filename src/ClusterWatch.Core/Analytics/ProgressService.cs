@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterWatch.Core.Analytics;
 
 /// <summary>The dashboard's numbers for a plan in a selected year: actuals, trajectories and statuses of targets and allocations.</summary>
-public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresholds = null)
+public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresholds = null, AggregateCache? cache = null)
 {
     private readonly ProgressRules _rules = new(thresholds);
 
@@ -26,7 +26,7 @@ public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresho
         var regions = new RegionScopes(regionNodes);
 
         var indicators = targets.Select(t => t.Indicator!).Concat(allocations.Select(a => a.Indicator!)).DistinctBy(i => i.Id).ToList();
-        var actuals = new ActualsSource(db, regions);
+        var actuals = new ActualsSource(db, regions, cache);
         var (fromYear, toYear) = YearWindow(plan.PeriodStart, year, targets, baselines, allocations);
         await actuals.LoadAsync(indicators, fromYear, toYear, ct);
 

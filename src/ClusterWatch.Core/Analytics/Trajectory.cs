@@ -49,10 +49,13 @@ public static class Trajectory
         if (year <= path.BaselineYear) return path.Baseline;
         var fraction = (decimal)(year - path.BaselineYear) / (path.TargetYear - path.BaselineYear);
         if (path.Shape == TrajectoryShape.Linear)
-            return Math.Round(path.Baseline + (path.Target - path.Baseline) * fraction, 4, MidpointRounding.AwayFromZero);
+            return Trim(Math.Round(path.Baseline + (path.Target - path.Baseline) * fraction, 4, MidpointRounding.AwayFromZero));
         var growth = Math.Pow((double)(path.Target / path.Baseline), (double)fraction);
-        return Math.Round(path.Baseline * (decimal)growth, 4, MidpointRounding.AwayFromZero);
+        return Trim(Math.Round(path.Baseline * (decimal)growth, 4, MidpointRounding.AwayFromZero));
     }
+
+    /// <summary>Drops trailing zeros (2.0000 → 2) so JSON and texts show the value as written.</summary>
+    public static decimal Trim(decimal value) => value / 1.0000000000000000000000000000m;
 
     /// <summary>
     /// The plan's stated baseline if any; otherwise the actual in the year before the plan starts, otherwise the earliest actual.

@@ -158,6 +158,46 @@ public abstract class ProgressApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_new_figure_changes_the_next_answer()
+    {
+        // Its own region, indicator and enterprise, so the shared dataset above stays as it is.
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        int planId, enterpriseId;
+        await using (var scope = app.Scope(out var db))
+        {
+            var region = new Region { Code = "99" + suffix[..4], IsOfficialCode = false, Name = "测试缓存区D" + suffix, Level = RegionLevel.City, SeriesCode = "99" + suffix[..4] };
+            var indicator = new Indicator { Name = "D测试缓存产值" + suffix, Unit = "亿元", Kind = IndicatorKind.Amount, Caliber = Caliber.ByRegistration, Sector = Sector.All, Measure = ComputedMeasure.OutputValue };
+            var enterprise = new Enterprise
+            {
+                CreditCode = CreditCode.Complete("91" + suffix.ToUpperInvariant() + "CACHE01"), Name = "测试缓存企业D" + suffix, RegisteredRegion = region,
+                IndustryCode = IndustryTaxonomy.Ivd, Figures = [new EnterpriseFigure { Year = 2011, Revenue = 10_000m, OutputValue = 10_000m }],
+            };
+            var plan = new Plan
+            {
+                Slug = "d-cache-" + suffix, Title = "缓存测试规划D", Region = region, PeriodStart = 2011, PeriodEnd = 2012,
+                Targets = [new Target { Indicator = indicator, Region = region, Year = 2012, Comparator = Comparator.AtLeast, Value = 5m, Unit = "亿元" }],
+            };
+            db.AddRange(enterprise, plan);
+            await db.SaveChangesAsync();
+            (planId, enterpriseId) = (plan.Id, enterprise.Id);
+        }
+        var client = app.CreateClient();
+        var before = (await client.GetFromJsonAsync<PlanProgress>($"/api/plans/{planId}/progress?year=2012", Json))!;
+        // 10,000 万元 = 1 亿元 in 2011.
+        Assert.Equal(1m, Assert.Single(before.Targets).Actual);
+
+        await using (var scope = app.Scope(out var db))
+        {
+            db.EnterpriseFigures.Add(new EnterpriseFigure { EnterpriseId = enterpriseId, Year = 2012, Revenue = 30_000m, OutputValue = 30_000m });
+            await db.SaveChangesAsync();
+        }
+        var after = (await client.GetFromJsonAsync<PlanProgress>($"/api/plans/{planId}/progress?year=2012", Json))!;
+        // 30,000 万元 = 3 亿元 in 2012.
+        Assert.Equal(3m, Assert.Single(after.Targets).Actual);
+        Assert.Equal(2012, after.Targets[0].ActualYear);
+    }
+
+    [Fact]
     public async Task Unknown_plan_is_a_404_problem()
     {
         var response = await app.CreateClient().GetAsync("/api/plans/987654321/progress?year=2011");
@@ -245,3 +285,27 @@ public sealed class SqliteProgressApiTests(SqliteAppFactory app) : ProgressApiTe
 
 [Collection(PostgresCollection.Name), Trait("Database", "PostgreSQL")]
 public sealed class PostgresProgressApiTests(PostgresAppFactory app) : ProgressApiTests(app);
+
+public class AggregateCacheTests
+{
+    [Fact]
+    public async Task Same_version_and_key_reuse_the_first_result()
+    {
+        var cache = new AggregateCache();
+        var calls = 0;
+        Task<List<int>> Compute() { calls++; return Task.FromResult(new List<int> { calls }); }
+        Assert.Equal([1], await cache.GetOrAddAsync(7, "k", Compute));
+        Assert.Equal([1], await cache.GetOrAddAsync(7, "k", Compute));
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task A_new_data_version_recomputes()
+    {
+        var cache = new AggregateCache();
+        var calls = 0;
+        Task<List<int>> Compute() { calls++; return Task.FromResult(new List<int> { calls }); }
+        await cache.GetOrAddAsync(7, "k", Compute);
+        Assert.Equal([2], await cache.GetOrAddAsync(8, "k", Compute));
+    }
+}
