@@ -128,14 +128,20 @@ public sealed class EnterpriseListQuery(AppDbContext db)
         return (await CompleteAsync(await query.ToListAsync(ct), year, ct), year, errors);
     }
 
-    /// <summary>Adds industry names and the pools current in the year, with one query per 500 rows.</summary>
+    /// <summary>Above this many rows (exports) all memberships of the year are read at once instead of by id.</summary>
+    private const int BulkPoolThreshold = 5_000;
+
+    /// <summary>Adds industry names and the pools current in the year, with one query per 500 rows (or one for a big export).</summary>
     private async Task<IReadOnlyList<EnterpriseListItem>> CompleteAsync(List<EnterpriseListItem> items, int year, CancellationToken ct)
     {
         var pools = new List<(int EnterpriseId, CultivationPool Pool)>();
-        foreach (var chunk in items.Select(i => i.Id).Chunk(500))
-            pools.AddRange((await db.PoolMemberships.AsNoTracking()
-                .Where(p => chunk.Contains(p.EnterpriseId) && p.FromYear <= year && (p.ToYear == null || p.ToYear >= year))
-                .Select(p => new { p.EnterpriseId, p.Pool }).ToListAsync(ct)).Select(p => (p.EnterpriseId, p.Pool)));
+        var current = db.PoolMemberships.AsNoTracking().Where(p => p.FromYear <= year && (p.ToYear == null || p.ToYear >= year));
+        if (items.Count > BulkPoolThreshold)
+            pools.AddRange((await current.Select(p => new { p.EnterpriseId, p.Pool }).ToListAsync(ct)).Select(p => (p.EnterpriseId, p.Pool)));
+        else
+            foreach (var chunk in items.Select(i => i.Id).Chunk(500))
+                pools.AddRange((await current.Where(p => chunk.Contains(p.EnterpriseId))
+                    .Select(p => new { p.EnterpriseId, p.Pool }).ToListAsync(ct)).Select(p => (p.EnterpriseId, p.Pool)));
         var poolsById = pools.ToLookup(p => p.EnterpriseId, p => p.Pool);
         return items.Select(i => i with
         {
