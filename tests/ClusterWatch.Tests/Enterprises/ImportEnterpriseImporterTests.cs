@@ -173,6 +173,26 @@ public sealed class ImportEnterpriseImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_xlsx_with_numeric_cells_imports_like_the_csv()
+    {
+        using var xlsx = new MemoryStream();
+        XlsxWriter.Write(xlsx, "企业数据", EnterpriseImportColumns.All,
+        [
+            [Code(1), "深圳丁生物", "440305", null, "生物药", "未上市", null, 2016, "瞪羚", 2025, null, 1234.5m, 1000, 88.8m, 42, 2],
+            [Code(1), "深圳丁生物", "440305", null, "生物药", "未上市", null, 2016, null, 2025, 4, 400.25m, null, null, null, null],
+        ]);
+        await using var db = NewContext();
+
+        var result = await new EnterpriseImporter(db).ImportAsync(new MemoryStream(xlsx.ToArray()), "企业.xlsx");
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        var figures = await db.EnterpriseFigures.OrderBy(f => f.Quarter).ToListAsync();
+        Assert.Equal([1234.5m, 400.25m], figures.Select(f => f.Revenue));
+        Assert.Equal(42, figures[0].Employees);
+        Assert.Equal(2016, (await db.Enterprises.SingleAsync()).FoundedYear);
+    }
+
+    [Fact]
     public async Task An_undecodable_file_is_rejected_with_the_encoding_reason()
     {
         await using var db = NewContext();
