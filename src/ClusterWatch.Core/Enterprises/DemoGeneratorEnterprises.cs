@@ -96,14 +96,14 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
     private static readonly char[] Brand = DemoGeneratorWords.BrandCharacters.Distinct().ToArray();
 
     /// <summary>Log10 of yearly revenue in 万元 of an established firm in 2008: median ≈ 170 万元, heavy upper tail.</summary>
-    internal const double LevelMean = 2.22;
+    internal const double LevelMean = 2.25;
     internal const double LevelSigma = 1.15;
 
     /// <summary>A few fixed positions become the cluster's champions (龙头), so every set has its 百亿级 firms, as the plans expect.</summary>
     private static readonly (double Position, string RegionCode, string Industry, double Level)[] Champions =
     [
         (0.11, "440305", IndustryTaxonomy.Monitoring, 5.82), // 南山: a monitoring-and-imaging leader
-        (0.43, "440306", IndustryTaxonomy.Biologic, 5.3), // 宝安
+        (0.43, "440306", IndustryTaxonomy.Biologic, 5.55), // 宝安
         (0.77, "440112", IndustryTaxonomy.Chemical, 5.65), // 黄埔 (广州)
         (0.27, "440305", IndustryTaxonomy.Internet, 6.2), // 南山: the internet giant the 2010-2012 work plan counts on
         (0.59, "440307", IndustryTaxonomy.NewEnergy, 6.0), // 龙岗
@@ -116,7 +116,7 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
         var champion = total >= 50 ? Champions.Where(c => (int)(c.Position * total) == index).Select(c => (c.RegionCode, c.Industry, c.Level)).FirstOrDefault() : default;
         var championPlace = champion.RegionCode is null ? null : places.All.FirstOrDefault(p => p.Region.Code == champion.RegionCode);
         var place = championPlace ?? places.Sample(rng);
-        var industry = championPlace is null ? SampleIndustry(rng, place.CityCode) : champion.Industry;
+        var industry = championPlace is null ? SampleIndustry(rng, place) : champion.Industry;
         var founded = championPlace is null ? SampleFounded(rng) : 1991 + rng.Next(5);
         var e = new GeneratedEnterprise
         {
@@ -131,19 +131,21 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
         return e;
     }
 
-    private static string SampleIndustry(Random rng, string cityCode)
+    private static string SampleIndustry(Random rng, DemoPlace place)
     {
-        var table = cityCode switch
+        var table = place.CityCode switch
         {
             "440300" => DemoGeneratorWords.ShenzhenIndustries,
             "440100" => DemoGeneratorWords.GuangzhouIndustries,
             _ => DemoGeneratorWords.OtherIndustries,
         };
-        var u = rng.NextDouble() * table.Sum(t => t.Weight);
-        foreach (var (code, weight) in table)
+        var boosts = DemoGeneratorWords.DistrictIndustryBoosts.GetValueOrDefault(place.Region.Code);
+        double Weight((string Code, double Weight) t) => t.Weight * (boosts?.GetValueOrDefault(t.Code, 1.0) ?? 1.0);
+        var u = rng.NextDouble() * table.Sum(Weight);
+        foreach (var t in table)
         {
-            u -= weight;
-            if (u < 0) return code;
+            u -= Weight(t);
+            if (u < 0) return t.Code;
         }
         return table[^1].Code;
     }
@@ -196,7 +198,7 @@ internal sealed class EnterpriseFactory(DemoPlaces places, int seed, HashSet<str
     /// <summary>Macro growth (natural log per year) of the whole cluster: fast in the 2009-2015 plan years, slower later.</summary>
     private static double MacroGrowth(int year, string industry)
     {
-        var g = year <= 2012 ? 0.14 : year <= 2015 ? 0.13 : year <= 2020 ? 0.08 : 0.05;
+        var g = year <= 2012 ? 0.12 : year <= 2015 ? 0.13 : year <= 2020 ? 0.08 : 0.05;
         if (industry is IndustryTaxonomy.Ivd or IndustryTaxonomy.Monitoring)
             g += year switch { 2020 => 0.45, 2021 => 0.05, 2023 => -0.55, _ => 0 };
         return g;

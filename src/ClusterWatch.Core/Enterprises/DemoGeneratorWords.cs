@@ -80,6 +80,18 @@ internal static class DemoGeneratorWords
         ["440112"] = 10, ["440115"] = 4, ["440118"] = 3, ["440114"] = 3, ["440117"] = 2,
     };
 
+    /// <summary>Multipliers of sub-industry weights in districts known for a field (福田 internet, 龙岗/坪山 new energy).</summary>
+    public static readonly Dictionary<string, Dictionary<string, double>> DistrictIndustryBoosts = new()
+    {
+        ["440304"] = new() { [IndustryTaxonomy.Internet] = 6 },
+        ["440305"] = new() { [IndustryTaxonomy.Internet] = 2 },
+        ["440303"] = new() { [IndustryTaxonomy.Internet] = 3 },
+        ["440307"] = new() { [IndustryTaxonomy.NewEnergy] = 4 },
+        ["440310"] = new() { [IndustryTaxonomy.NewEnergy] = 2 },
+        ["440311"] = new() { [IndustryTaxonomy.NewEnergy] = 2 },
+        ["440306"] = new() { [IndustryTaxonomy.NewEnergy] = 1.5 },
+    };
+
     /// <summary>Sub-industry weights in Shenzhen: devices and IVD large.</summary>
     public static readonly (string Code, double Weight)[] ShenzhenIndustries =
     [
@@ -88,7 +100,7 @@ internal static class DemoGeneratorWords
         (IndustryTaxonomy.Rehab, 4), (IndustryTaxonomy.Monitoring, 11), (IndustryTaxonomy.CellGene, 5),
         (IndustryTaxonomy.Cro, 5), (IndustryTaxonomy.Agriculture, 2), (IndustryTaxonomy.Environment, 3),
         (IndustryTaxonomy.Manufacturing, 3), (IndustryTaxonomy.Energy, 1.5),
-        (IndustryTaxonomy.Internet, 8), (IndustryTaxonomy.NewEnergy, 4),
+        (IndustryTaxonomy.Internet, 5), (IndustryTaxonomy.NewEnergy, 2.5),
     ];
 
     /// <summary>Sub-industry weights in Guangzhou: chemical drugs and TCM larger.</summary>
