@@ -53,7 +53,8 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
 
     private const int TiersPerQuery = 5;
 
-    private readonly Dictionary<ComputationKey, List<AttributedRow>> _computed = [];
+    private Dictionary<ComputationKey, List<AttributedRow>> _computed = [];
+    private readonly Dictionary<ComputationKey, ILookup<int, AttributedRow>> _byRegion = [];
     private List<IndicatorValue> _values = [];
 
     /// <summary>
@@ -65,18 +66,39 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
     {
         var list = indicators.ToList();
         var computed = list.Where(i => i.Measure != ComputedMeasure.None).Select(KeyOf).Distinct().ToList();
-        foreach (var key in computed) _computed[key] = [];
+        if (computed.Count > 0)
+        {
+            if (cache is null) await ComputeAsync(computed, fromYear, toYear, 0, ct);
+            else
+            {
+                var version = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+                var keys = string.Join(";", computed.Select(k => $"{k.Measure}/{k.Caliber}/{k.ThresholdYi}").Order(StringComparer.Ordinal));
+                _computed = await cache.GetOrAddAsync(version, $"computed|{fromYear}|{toYear}|{keys}", async () =>
+                {
+                    await ComputeAsync(computed, fromYear, toYear, version, ct);
+                    return _computed;
+                });
+            }
+        }
+
+        var ids = list.Where(i => i.Measure == ComputedMeasure.None).Select(i => i.Id).Distinct().ToList();
+        _values = ids.Count == 0 ? [] : await db.IndicatorValues.AsNoTracking()
+            .Where(v => ids.Contains(v.IndicatorId) && v.Quarter == 0).ToListAsync(ct);
+    }
+
+    private async Task ComputeAsync(List<ComputationKey> computed, int fromYear, int toYear, long version, CancellationToken ct)
+    {
+        _computed = computed.ToDictionary(k => k, _ => new List<AttributedRow>());
         var thresholds = computed.Where(k => IsTier(k.Measure) && k.ThresholdYi is not null).Select(k => k.ThresholdYi!.Value).Distinct().Order().ToList();
         var chunks = thresholds.Chunk(TiersPerQuery).ToList();
         if (chunks.Count == 0) chunks.Add([]);
         var needsPrimary = computed.Any(k => k.Caliber == Caliber.ByProductionPlace && IsTier(k.Measure));
         var needsSplit = computed.Any(k => k.Caliber == Caliber.ByProductionPlace && !IsTier(k.Measure));
-        var version = cache is null || computed.Count == 0 ? 0 : await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
         Task<List<Bucket>> Load(string kind, double[]? limits, IQueryable<Bucket> query) =>
             cache is null ? query.ToListAsync(ct)
                 : cache.GetOrAddAsync(version, $"{kind}|{fromYear}|{toYear}|{(limits is null ? "" : string.Join(",", limits.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture))))}", () => query.ToListAsync(ct));
 
-        for (var c = 0; c < chunks.Count && computed.Count > 0; c++)
+        for (var c = 0; c < chunks.Count; c++)
         {
             var chunk = chunks[c];
             var limits = Enumerable.Range(0, TiersPerQuery).Select(i => i < chunk.Length ? (double)RevenueTier.ThresholdInWan(chunk[i]) : double.MaxValue).ToArray();
@@ -94,10 +116,6 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
         if (needsSplit)
             foreach (var b in await Load("production", null, ByProductionPlaceQuery(fromYear, toYear)))
                 AddSums(Caliber.ByProductionPlace, b, b.RegionId);
-
-        var ids = list.Where(i => i.Measure == ComputedMeasure.None).Select(i => i.Id).Distinct().ToList();
-        _values = ids.Count == 0 ? [] : await db.IndicatorValues.AsNoTracking()
-            .Where(v => ids.Contains(v.IndicatorId) && v.Quarter == 0).ToListAsync(ct);
     }
 
     private void AddSums(Caliber caliber, Bucket b, int regionId)
@@ -139,14 +157,14 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
         if (!_computed.TryGetValue(key, out var rows)) return [];
         var result = new Dictionary<int, ActualPoint>();
         if (key.Measure is ComputedMeasure.RevenueTierCount or ComputedMeasure.OutputTierCount && key.ThresholdYi is null) return result;
-        var scope = regions.Within(regionId);
+        if (!_byRegion.TryGetValue(key, out var byRegion)) _byRegion[key] = byRegion = rows.ToLookup(r => r.RegionId);
         var industry = IndustryScope.For(indicator);
         var divisor = IsAmount(key.Measure) && unit != "万元" ? RevenueTier.WanPerYi : 1m;
-        foreach (var yearRows in rows.GroupBy(r => r.Year))
+        // A year without any enterprise of the sub-industry reporting in the region is no data, not zero.
+        var inScopeByYear = regions.Within(regionId).SelectMany(r => byRegion[r]).Where(r => industry.Matches(r.IndustryCode)).GroupBy(r => r.Year);
+        foreach (var yearRows in inScopeByYear)
         {
-            // No enterprise of the sub-industry in the region reported that year: no data, not zero.
-            var inScope = yearRows.Where(r => scope.Contains(r.RegionId) && industry.Matches(r.IndustryCode)).ToList();
-            if (inScope.Count == 0) continue;
+            var inScope = yearRows.ToList();
             // Real and synthetic figures are never mixed: real ones win.
             var real = inScope.Where(r => !r.IsSynthetic).ToList();
             var used = real.Count > 0 ? real : inScope;

@@ -14,12 +14,12 @@ public sealed class AggregateCache
     private long _version = long.MinValue;
     private readonly Lock _gate = new();
 
-    public async Task<List<T>> GetOrAddAsync<T>(long version, string key, Func<Task<List<T>>> compute)
+    public async Task<T> GetOrAddAsync<T>(long version, string key, Func<Task<T>> compute) where T : class
     {
         lock (_gate)
         {
             if (version != _version) { _entries.Clear(); _version = version; }
-            if (_entries.TryGetValue(key, out var hit)) return (List<T>)hit;
+            if (_entries.TryGetValue(key, out var hit)) return (T)hit;
         }
         var value = await compute();
         lock (_gate)
