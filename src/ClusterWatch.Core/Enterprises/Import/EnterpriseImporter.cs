@@ -373,6 +373,12 @@ public sealed class EnterpriseImporter(AppDbContext db)
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
+        catch (DbUpdateException e)
+        {
+            // Another import or edit wrote the same credit code or period meanwhile; the transaction rolled back.
+            db.ChangeTracker.Clear();
+            return EnterpriseImportResult.Rejected(rowsRead, [new ImportError(0, "", "", "写入时与同时进行的其他导入或修改冲突，未写入任何数据，请重新导入：" + (e.InnerException?.Message ?? e.Message))]);
+        }
         catch
         {
             db.ChangeTracker.Clear();
