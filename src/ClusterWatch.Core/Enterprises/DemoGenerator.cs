@@ -69,15 +69,13 @@ public static partial class DemoGenerator
             }
             if (batch.Count > 0) await writer.WriteEnterprisesAsync(batch, ct);
             await writer.WriteIndicatorValuesAsync(indicatorValues, ct);
-            await writer.CompleteAsync(ct);
             progress?.Report($"示例指标实际值 {indicatorValues.Count:N0} 条");
-
-            var result = new DemoResult(enterprises, figures, indicatorValues.Count, Math.Round(clock.Elapsed.TotalSeconds, 2));
-            await WriteAuditAsync(db, AuditAction, "Enterprise", $"{nextId}-{nextId + enterprises - 1}", new
+            await writer.InTransactionAsync(db, () => WriteAuditAsync(db, AuditAction, "Enterprise", $"{nextId}-{nextId + enterprises - 1}", new
             {
                 enterprises, seed, figures, indicatorValues = indicatorValues.Count, industriesAdded, firstId = nextId, synthetic = true,
-            }, ct);
-            return result;
+            }, ct), ct);
+            await writer.CompleteAsync(ct);
+            return new DemoResult(enterprises, figures, indicatorValues.Count, Math.Round(clock.Elapsed.TotalSeconds, 2));
         }
         finally
         {

@@ -30,6 +30,19 @@ internal abstract class DemoWriter : IAsyncDisposable
     public abstract Task WriteEnterprisesAsync(IReadOnlyList<GeneratedEnterprise> batch, CancellationToken ct);
     public abstract Task WriteIndicatorValuesAsync(IReadOnlyList<GeneratedIndicatorValue> values, CancellationToken ct);
 
+    /// <summary>Runs EF work (the audit entry) inside the bulk transaction, so data and audit commit together.</summary>
+    public async Task InTransactionAsync(AppDbContext db, Func<Task> work, CancellationToken ct)
+    {
+        if (!OwnsTransaction)
+        {
+            await work();
+            return;
+        }
+        await db.Database.UseTransactionAsync(Transaction, ct);
+        try { await work(); }
+        finally { await db.Database.UseTransactionAsync(null, ct); }
+    }
+
     public virtual async Task CompleteAsync(CancellationToken ct)
     {
         if (OwnsTransaction) await Transaction.CommitAsync(ct);
