@@ -58,24 +58,25 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
     private List<IndicatorValue> _values = [];
 
     /// <summary>
-    /// Loads what the indicators need for the years fromYear..toYear: one GROUP BY over the yearly figures by registered region,
+    /// Loads what the indicators need for the years fromYear..toYear (and extraYear): one GROUP BY over the yearly figures by registered region,
     /// one over figures LEFT JOIN production sites for production-place sums, and one over the enterprises at or above the
     /// smallest tier for production-place tier counts; each only when an indicator asks for it. Then the IndicatorValues.
     /// </summary>
-    public async Task LoadAsync(IEnumerable<Indicator> indicators, int fromYear, int toYear, CancellationToken ct)
+    public async Task LoadAsync(IEnumerable<Indicator> indicators, int fromYear, int toYear, int? extraYear, CancellationToken ct)
     {
         var list = indicators.ToList();
         var computed = list.Where(i => i.Measure != ComputedMeasure.None).Select(KeyOf).Distinct().ToList();
+        var extra = extraYear ?? -1;
         if (computed.Count > 0)
         {
-            if (cache is null) await ComputeAsync(computed, fromYear, toYear, 0, ct);
+            if (cache is null) await ComputeAsync(computed, fromYear, toYear, extra, 0, ct);
             else
             {
                 var version = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
                 var keys = string.Join(";", computed.Select(k => $"{k.Measure}/{k.Caliber}/{k.ThresholdYi}").Order(StringComparer.Ordinal));
-                _computed = await cache.GetOrAddAsync(version, $"computed|{fromYear}|{toYear}|{keys}", async () =>
+                _computed = await cache.GetOrAddAsync(version, $"computed|{fromYear}|{toYear}|{extra}|{keys}", async () =>
                 {
-                    await ComputeAsync(computed, fromYear, toYear, version, ct);
+                    await ComputeAsync(computed, fromYear, toYear, extra, version, ct);
                     return _computed;
                 });
             }
@@ -86,7 +87,7 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
             .Where(v => ids.Contains(v.IndicatorId) && v.Quarter == 0).ToListAsync(ct);
     }
 
-    private async Task ComputeAsync(List<ComputationKey> computed, int fromYear, int toYear, long version, CancellationToken ct)
+    private async Task ComputeAsync(List<ComputationKey> computed, int fromYear, int toYear, int extraYear, long version, CancellationToken ct)
     {
         _computed = computed.ToDictionary(k => k, _ => new List<AttributedRow>());
         var thresholds = computed.Where(k => IsTier(k.Measure) && k.ThresholdYi is not null).Select(k => k.ThresholdYi!.Value).Distinct().Order().ToList();
@@ -96,13 +97,13 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
         var needsSplit = computed.Any(k => k.Caliber == Caliber.ByProductionPlace && !IsTier(k.Measure));
         Task<List<Bucket>> Load(string kind, double[]? limits, IQueryable<Bucket> query) =>
             cache is null ? query.ToListAsync(ct)
-                : cache.GetOrAddAsync(version, $"{kind}|{fromYear}|{toYear}|{(limits is null ? "" : string.Join(",", limits.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture))))}", () => query.ToListAsync(ct));
+                : cache.GetOrAddAsync(version, $"{kind}|{fromYear}|{toYear}|{extraYear}|{(limits is null ? "" : string.Join(",", limits.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture))))}", () => query.ToListAsync(ct));
 
         for (var c = 0; c < chunks.Count; c++)
         {
             var chunk = chunks[c];
             var limits = Enumerable.Range(0, TiersPerQuery).Select(i => i < chunk.Length ? (double)RevenueTier.ThresholdInWan(chunk[i]) : double.MaxValue).ToArray();
-            foreach (var b in await Load("registration", limits, ByRegistrationQuery(fromYear, toYear, limits)))
+            foreach (var b in await Load("registration", limits, ByRegistrationQuery(fromYear, toYear, extraYear, limits)))
             {
                 if (c == 0) AddSums(Caliber.ByRegistration, b, b.RegionId);
                 AddTiers(Caliber.ByRegistration, b, b.RegionId, chunk);
@@ -110,11 +111,11 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
                 if (needsPrimary) AddTiers(Caliber.ByProductionPlace, new Bucket { Year = b.Year, RegionId = b.RegionId, IndustryCode = b.IndustryCode, IsSynthetic = b.IsSynthetic }, b.RegionId, chunk);
             }
             if (needsPrimary && chunk.Length > 0)
-                foreach (var b in await Load("primary", limits, ByPrimaryProductionPlaceQuery(fromYear, toYear, limits)))
+                foreach (var b in await Load("primary", limits, ByPrimaryProductionPlaceQuery(fromYear, toYear, extraYear, limits)))
                     AddTiers(Caliber.ByProductionPlace, b, b.RegionId, chunk);
         }
         if (needsSplit)
-            foreach (var b in await Load("production", null, ByProductionPlaceQuery(fromYear, toYear)))
+            foreach (var b in await Load("production", null, ByProductionPlaceQuery(fromYear, toYear, extraYear)))
                 AddSums(Caliber.ByProductionPlace, b, b.RegionId);
     }
 
@@ -220,9 +221,9 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
         return synthetic && source != ValueSource.Synthetic ? $"{SyntheticText}：{text}" : text;
     }
 
-    private IQueryable<EnterpriseFigureRow> YearlyFigures(int fromYear, int toYear) =>
+    private IQueryable<EnterpriseFigureRow> YearlyFigures(int fromYear, int toYear, int extraYear) =>
         db.EnterpriseFigures.AsNoTracking()
-            .Where(f => f.Quarter == 0 && f.Year >= fromYear && f.Year <= toYear)
+            .Where(f => f.Quarter == 0 && ((f.Year >= fromYear && f.Year <= toYear) || f.Year == extraYear))
             .Select(f => new EnterpriseFigureRow
             {
                 EnterpriseId = f.EnterpriseId, Year = f.Year, RegisteredRegionId = f.Enterprise!.RegisteredRegionId,
@@ -245,8 +246,8 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
     }
 
     /// <summary>Sums and tier counts by registered region.</summary>
-    private IQueryable<Bucket> ByRegistrationQuery(int fromYear, int toYear, double[] t) =>
-        YearlyFigures(fromYear, toYear)
+    private IQueryable<Bucket> ByRegistrationQuery(int fromYear, int toYear, int extraYear, double[] t) =>
+        YearlyFigures(fromYear, toYear, extraYear)
             .GroupBy(r => new { r.Year, r.RegisteredRegionId, r.IndustryCode, r.IsSynthetic })
             .Select(g => new Bucket
             {
@@ -259,8 +260,8 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
             });
 
     /// <summary>Sums split over production sites by share; an enterprise without sites produces where it is registered.</summary>
-    private IQueryable<Bucket> ByProductionPlaceQuery(int fromYear, int toYear) =>
-        from r in YearlyFigures(fromYear, toYear)
+    private IQueryable<Bucket> ByProductionPlaceQuery(int fromYear, int toYear, int extraYear) =>
+        from r in YearlyFigures(fromYear, toYear, extraYear)
         join s in db.ProductionSites on r.EnterpriseId equals s.EnterpriseId into sites
         from s in sites.DefaultIfEmpty()
         let share = s == null ? 1.0 : (double)s.Share
@@ -277,10 +278,10 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
     /// ties go to the lowest region id; without sites, the registered region). Only enterprises at or above the smallest
     /// threshold are looked at, so the per-enterprise lookup of sites stays cheap.
     /// </summary>
-    private IQueryable<Bucket> ByPrimaryProductionPlaceQuery(int fromYear, int toYear, double[] t)
+    private IQueryable<Bucket> ByPrimaryProductionPlaceQuery(int fromYear, int toYear, int extraYear, double[] t)
     {
         var smallest = t.Min();
-        return YearlyFigures(fromYear, toYear)
+        return YearlyFigures(fromYear, toYear, extraYear)
             .Where(r => r.Revenue >= smallest || r.Output >= smallest)
             .Select(r => new EnterpriseFigureRow
             {

@@ -28,7 +28,10 @@ public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresho
         var indicators = targets.Select(t => t.Indicator!).Concat(allocations.Select(a => a.Indicator!)).DistinctBy(i => i.Id).ToList();
         var actuals = new ActualsSource(db, regions, cache);
         var (fromYear, toYear) = YearWindow(plan.PeriodStart, year, targets, baselines, allocations);
-        await actuals.LoadAsync(indicators, fromYear, toYear, ct);
+        // The selected year outside the plan's years needs one more year: the latest with figures up to it.
+        int? extraYear = year >= fromYear && year <= toYear ? null
+            : await db.EnterpriseFigures.Where(f => f.Quarter == 0 && f.Year <= year).MaxAsync(f => (int?)f.Year, ct);
+        await actuals.LoadAsync(indicators, fromYear, toYear, extraYear, ct);
 
         var context = new PlanContext(plan.PeriodStart, baselines, regions, actuals);
         var targetResults = targets.Select(t => BuildTarget(t, year, context)).ToList();
@@ -42,16 +45,16 @@ public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresho
     }
 
     /// <summary>
-    /// The years whose figures matter: from the year before the plan starts (or its earliest baseline, or five years before its
-    /// first target) to the later of the last target and the selected year. Older figures are no actual for this plan.
+    /// The years whose figures the plan's series need: from the year before the plan starts (or its earliest stated baseline, or
+    /// five years before its first due year) to its last due year. Older figures are no actual for this plan.
     /// </summary>
     public static (int From, int To) YearWindow(int? periodStart, int year, IReadOnlyCollection<Target> targets, IReadOnlyCollection<Baseline> baselines, IReadOnlyCollection<Allocation> allocations)
     {
         var dueYears = targets.Select(t => t.Year).Concat(allocations.Select(a => a.Year)).ToList();
         var from = periodStart - 1 ?? (dueYears.Count > 0 ? dueYears.Min() - 5 : year);
         if (baselines.Count > 0) from = Math.Min(from, baselines.Min(b => b.Year));
-        var to = Math.Max(year, dueYears.Count > 0 ? dueYears.Max() : year);
-        return (Math.Min(from, year), to);
+        var to = dueYears.Count > 0 ? Math.Max(from, dueYears.Max()) : year;
+        return (from, to);
     }
 
     private sealed record PlanContext(int? PeriodStart, List<Baseline> Baselines, RegionScopes Regions, ActualsSource Actuals)

@@ -114,6 +114,19 @@ public abstract class ProgressApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_year_after_the_plan_uses_the_latest_actual_and_its_own_expected_value()
+    {
+        var t = Target(await GetProgressAsync(2020), "D测试产业产值", "测试坪山新区D");
+        // The test enterprises report up to 2011 only: 17 亿元 against 2011's expected 15.8114 (see above).
+        Assert.Equal(17m, t.Actual);
+        Assert.Equal(2011, t.ActualYear);
+        Assert.Equal(15.8114m, t.Expected);
+        Assert.Equal(2011, t.ExpectedYear);
+        Assert.Equal(ProgressStatus.OnTrack, t.Status);
+        Assert.Contains("2011年实际（2020年尚无数据，取最近年份） 17", t.Rule);
+    }
+
+    [Fact]
     public async Task Target_without_any_actual_has_no_data()
     {
         var t = Target(await GetProgressAsync(2011), "D测试新药批件数", "测试南山D");
