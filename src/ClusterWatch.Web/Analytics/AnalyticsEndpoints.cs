@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClusterWatch.Core.Analytics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,14 +16,20 @@ public static class AnalyticsEndpoints
     }
 
     /// <summary>The dashboard's numbers for one plan in a selected year (default: the current year).</summary>
-    public static async Task<Results<Ok<PlanProgress>, ProblemHttpResult>> GetPlanProgress(int id, int? year, ProgressService progressService, CancellationToken ct)
+    /// <remarks>year is read as text so that "abc" gets the same Chinese 400 problem as 1999, not a binding exception.</remarks>
+    public static async Task<Results<Ok<PlanProgress>, ProblemHttpResult>> GetPlanProgress(int id, string? year, ProgressService progressService, CancellationToken ct)
     {
-        var selected = year ?? DateTime.UtcNow.Year;
+        var selected = DateTime.UtcNow.Year;
+        if (!string.IsNullOrWhiteSpace(year) && !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out selected))
+            return YearProblem($"参数 year 应为 {MinYear}–{MaxYear} 之间的年份，收到“{year}”。");
         if (selected is < MinYear or > MaxYear)
-            return TypedResults.Problem(title: "年份超出范围", detail: $"参数 year 应在 {MinYear}–{MaxYear} 之间，收到 {selected}。", statusCode: StatusCodes.Status400BadRequest);
+            return YearProblem($"参数 year 应在 {MinYear}–{MaxYear} 之间，收到 {selected}。");
         var progress = await progressService.GetAsync(id, selected, ct);
         return progress is null
             ? TypedResults.Problem(title: "规划不存在", detail: $"未找到编号为 {id} 的规划。", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(progress);
     }
+
+    private static ProblemHttpResult YearProblem(string detail) =>
+        TypedResults.Problem(title: "年份无效", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }
