@@ -179,4 +179,22 @@ public class ProgressRulesTests
         var goal = new TargetGoal(Comparator.AtLeast, Direction.Increase, IndicatorKind.Amount, 16m, null, 2011, "亿元");
         Assert.Equal(106.3m, ProgressRules.PercentOfTarget(goal, 17m));
     }
+
+    [Fact]
+    public void Upper_bound_with_an_actual_of_zero_is_on_track_without_a_percentage()
+    {
+        var result = Rules.Evaluate(UpperBound, UpperBaseline, 2012, 0m, 2012);
+        Assert.Equal(ProgressStatus.OnTrack, result.Status);
+        // target / actual is undefined for 0.
+        Assert.Null(result.PercentOfTarget);
+    }
+
+    [Fact]
+    public void Target_of_zero_is_met_by_zero_without_a_percentage()
+    {
+        var goal = new TargetGoal(Comparator.AtLeast, Direction.Increase, IndicatorKind.Count, 0m, null, 2012, "家");
+        var result = Rules.Evaluate(goal, new BaselineChoice(0m, 2010, BaselineOrigin.Stated), 2012, 0m, 2012);
+        Assert.Equal(ProgressStatus.OnTrack, result.Status);
+        Assert.Null(result.PercentOfTarget);
+    }
 }

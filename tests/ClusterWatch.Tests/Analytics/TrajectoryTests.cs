@@ -68,6 +68,15 @@ public class TrajectoryTests
     }
 
     [Fact]
+    public void Zero_target_for_an_amount_falls_back_to_a_straight_line()
+    {
+        // 100 + (0 − 100) × 1/4 = 75.
+        var path = Trajectory.Path(100m, 2010, 0m, 2014, IndicatorKind.Amount);
+        Assert.True(path.FellBackToLinear);
+        Assert.Equal(75m, path.ExpectedAt(2011));
+    }
+
+    [Fact]
     public void Negative_baseline_for_an_amount_falls_back_to_a_straight_line()
     {
         // −10 + (30 − (−10)) × 1/2 = 10.
