@@ -13,6 +13,8 @@ builder.Services.AddScoped<IAuditUser, HttpAuditUser>();
 builder.Services.AddClusterWatchDatabase(builder.Configuration);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddProblemDetails();
+// A malformed body is the client's error: answer 400 ProblemDetails in every environment, not a developer exception page.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 builder.Services.AddAntiforgery();
