@@ -38,6 +38,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditUser? au
     public DbSet<Industry> Industries => Set<Industry>();
     public DbSet<DirectoryCompany> DirectoryCompanies => Set<DirectoryCompany>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Accounts.User> Users => Set<Accounts.User>();
+
+    /// <summary>A property with this annotation (a password hash) is written to the audit log as "***".</summary>
+    public const string AuditRedactedAnnotation = "ClusterWatch:AuditRedacted";
 
     /// <summary>Set false only for bulk loads that write their own single audit entry.</summary>
     public bool AuditEnabled { get; set; } = true;
@@ -79,7 +83,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditUser? au
                 User = user,
                 Action = entry.State.ToString(),
                 EntityType = entry.Metadata.ClrType.Name,
-                Before = entry.State is EntityState.Modified or EntityState.Deleted ? Serialize(entry.Properties.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)) : null,
+                Before = entry.State is EntityState.Modified or EntityState.Deleted ? Serialize(entry.Properties.ToDictionary(p => p.Metadata.Name, p => Redacted(p, p.OriginalValue))) : null,
                 After = entry.State is EntityState.Deleted ? null : null,
             };
             list.Add(new PendingAudit(entry, audit, entry.State == EntityState.Added));
@@ -94,10 +98,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditUser? au
             var key = p.Entry.Metadata.FindPrimaryKey();
             p.Audit.EntityId = key is null ? "" : string.Join(",", key.Properties.Select(k => p.Entry.Property(k.Name).CurrentValue));
             if (p.Audit.Action != nameof(EntityState.Deleted))
-                p.Audit.After = Serialize(p.Entry.Properties.ToDictionary(x => x.Metadata.Name, x => x.CurrentValue));
+                p.Audit.After = Serialize(p.Entry.Properties.ToDictionary(x => x.Metadata.Name, x => Redacted(x, x.CurrentValue)));
             AuditEntries.Add(p.Audit);
         }
     }
+
+    private static object? Redacted(PropertyEntry property, object? value) =>
+        property.Metadata.FindAnnotation(AuditRedactedAnnotation) is null ? value : "***";
 
     private static string Serialize(Dictionary<string, object?> values) =>
         JsonSerializer.Serialize(values, AuditJson);
