@@ -207,6 +207,23 @@ CREATE TABLE "PlanTasks" (
 );
 
 
+CREATE TABLE "ReportForm" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportForm" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "Description" TEXT NULL,
+    "PeriodType" INTEGER NOT NULL,
+    "PlanId" INTEGER NULL,
+    "OpenDaysBeforeEnd" INTEGER NOT NULL,
+    "CloseDaysAfterEnd" INTEGER NULL,
+    "DeadlineDay" INTEGER NOT NULL,
+    "DeadlineSkipsWeekends" INTEGER NOT NULL,
+    "LockAfterDays" INTEGER NOT NULL,
+    "IsActive" INTEGER NOT NULL,
+    "IsSynthetic" INTEGER NOT NULL,
+    CONSTRAINT "FK_ReportForm_Plans_PlanId" FOREIGN KEY ("PlanId") REFERENCES "Plans" ("Id") ON DELETE SET NULL
+);
+
+
 CREATE TABLE "Targets" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Targets" PRIMARY KEY AUTOINCREMENT,
     "PlanId" INTEGER NOT NULL,
@@ -259,6 +276,121 @@ CREATE TABLE "TaskAssignments" (
     "WrittenAs" TEXT NOT NULL,
     CONSTRAINT "FK_TaskAssignments_PlanTasks_PlanTaskId" FOREIGN KEY ("PlanTaskId") REFERENCES "PlanTasks" ("Id") ON DELETE CASCADE,
     CONSTRAINT "FK_TaskAssignments_Units_UnitId" FOREIGN KEY ("UnitId") REFERENCES "Units" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "ReportFormAssignment" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportFormAssignment" PRIMARY KEY AUTOINCREMENT,
+    "FormId" INTEGER NOT NULL,
+    "UnitId" INTEGER NOT NULL,
+    CONSTRAINT "FK_ReportFormAssignment_ReportForm_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForm" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ReportFormAssignment_Units_UnitId" FOREIGN KEY ("UnitId") REFERENCES "Units" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "ReportFormIndicator" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportFormIndicator" PRIMARY KEY AUTOINCREMENT,
+    "FormId" INTEGER NOT NULL,
+    "IndicatorId" INTEGER NOT NULL,
+    "Label" TEXT NOT NULL,
+    "Unit" TEXT NOT NULL,
+    "MinValue" TEXT NULL,
+    "MaxValue" TEXT NULL,
+    "IsCumulative" INTEGER NOT NULL,
+    "SortOrder" INTEGER NOT NULL,
+    CONSTRAINT "FK_ReportFormIndicator_Indicators_IndicatorId" FOREIGN KEY ("IndicatorId") REFERENCES "Indicators" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ReportFormIndicator_ReportForm_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForm" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "ReportFormTask" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportFormTask" PRIMARY KEY AUTOINCREMENT,
+    "FormId" INTEGER NOT NULL,
+    "PlanTaskId" INTEGER NOT NULL,
+    "SortOrder" INTEGER NOT NULL,
+    CONSTRAINT "FK_ReportFormTask_PlanTasks_PlanTaskId" FOREIGN KEY ("PlanTaskId") REFERENCES "PlanTasks" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ReportFormTask_ReportForm_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForm" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "Submission" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Submission" PRIMARY KEY AUTOINCREMENT,
+    "FormId" INTEGER NOT NULL,
+    "UnitId" INTEGER NOT NULL,
+    "PeriodKey" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "CurrentVersion" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "SubmittedBy" TEXT NULL,
+    "ReviewedAt" TEXT NULL,
+    "ReviewedBy" TEXT NULL,
+    "ReturnReason" TEXT NULL,
+    "UnlockedAt" TEXT NULL,
+    "UnlockedBy" TEXT NULL,
+    "IsSynthetic" INTEGER NOT NULL,
+    CONSTRAINT "FK_Submission_ReportForm_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForm" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Submission_Units_UnitId" FOREIGN KEY ("UnitId") REFERENCES "Units" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "ValidationRule" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ValidationRule" PRIMARY KEY AUTOINCREMENT,
+    "FormId" INTEGER NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Left" TEXT NOT NULL,
+    "Operator" INTEGER NOT NULL,
+    "Right" TEXT NOT NULL,
+    "Tolerance" TEXT NULL,
+    "Importance" INTEGER NOT NULL,
+    "MissingValues" INTEGER NOT NULL,
+    "Message" TEXT NOT NULL,
+    "Field" TEXT NULL,
+    "IsActive" INTEGER NOT NULL,
+    CONSTRAINT "FK_ValidationRule_ReportForm_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForm" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "SubmissionAttachment" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubmissionAttachment" PRIMARY KEY AUTOINCREMENT,
+    "SubmissionId" INTEGER NOT NULL,
+    "PlanTaskId" INTEGER NULL,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "Content" BLOB NOT NULL,
+    "UploadedBy" TEXT NOT NULL,
+    "UploadedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_SubmissionAttachment_Submission_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submission" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "SubmissionVersion" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubmissionVersion" PRIMARY KEY AUTOINCREMENT,
+    "SubmissionId" INTEGER NOT NULL,
+    "Number" INTEGER NOT NULL,
+    "Action" TEXT NOT NULL,
+    "SavedBy" TEXT NOT NULL,
+    "SavedAt" TEXT NOT NULL,
+    "ValuesJson" TEXT NOT NULL,
+    "WarningsJson" TEXT NOT NULL,
+    "RequestHash" TEXT NOT NULL,
+    CONSTRAINT "FK_SubmissionVersion_Submission_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submission" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "TaskReport" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_TaskReport" PRIMARY KEY AUTOINCREMENT,
+    "VersionId" INTEGER NOT NULL,
+    "PlanTaskId" INTEGER NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "Percent" INTEGER NOT NULL,
+    "DoneThisPeriod" TEXT NULL,
+    "Problems" TEXT NULL,
+    "NextSteps" TEXT NULL,
+    CONSTRAINT "FK_TaskReport_PlanTasks_PlanTaskId" FOREIGN KEY ("PlanTaskId") REFERENCES "PlanTasks" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_TaskReport_SubmissionVersion_VersionId" FOREIGN KEY ("VersionId") REFERENCES "SubmissionVersion" ("Id") ON DELETE CASCADE
 );
 
 
@@ -352,6 +484,45 @@ CREATE INDEX "IX_Regions_SeriesCode" ON "Regions" ("SeriesCode");
 CREATE INDEX "IX_Regions_SuccessorId" ON "Regions" ("SuccessorId");
 
 
+CREATE UNIQUE INDEX "IX_ReportForm_Name" ON "ReportForm" ("Name");
+
+
+CREATE INDEX "IX_ReportForm_PlanId" ON "ReportForm" ("PlanId");
+
+
+CREATE UNIQUE INDEX "IX_ReportFormAssignment_FormId_UnitId" ON "ReportFormAssignment" ("FormId", "UnitId");
+
+
+CREATE INDEX "IX_ReportFormAssignment_UnitId" ON "ReportFormAssignment" ("UnitId");
+
+
+CREATE UNIQUE INDEX "IX_ReportFormIndicator_FormId_Label" ON "ReportFormIndicator" ("FormId", "Label");
+
+
+CREATE INDEX "IX_ReportFormIndicator_IndicatorId" ON "ReportFormIndicator" ("IndicatorId");
+
+
+CREATE UNIQUE INDEX "IX_ReportFormTask_FormId_PlanTaskId" ON "ReportFormTask" ("FormId", "PlanTaskId");
+
+
+CREATE INDEX "IX_ReportFormTask_PlanTaskId" ON "ReportFormTask" ("PlanTaskId");
+
+
+CREATE INDEX "IX_Submission_FormId_PeriodKey" ON "Submission" ("FormId", "PeriodKey");
+
+
+CREATE UNIQUE INDEX "IX_Submission_FormId_UnitId_PeriodKey" ON "Submission" ("FormId", "UnitId", "PeriodKey");
+
+
+CREATE INDEX "IX_Submission_UnitId" ON "Submission" ("UnitId");
+
+
+CREATE INDEX "IX_SubmissionAttachment_SubmissionId" ON "SubmissionAttachment" ("SubmissionId");
+
+
+CREATE UNIQUE INDEX "IX_SubmissionVersion_SubmissionId_Number" ON "SubmissionVersion" ("SubmissionId", "Number");
+
+
 CREATE INDEX "IX_Targets_IndicatorId" ON "Targets" ("IndicatorId");
 
 
@@ -365,6 +536,12 @@ CREATE INDEX "IX_TaskAssignments_PlanTaskId" ON "TaskAssignments" ("PlanTaskId")
 
 
 CREATE INDEX "IX_TaskAssignments_UnitId" ON "TaskAssignments" ("UnitId");
+
+
+CREATE INDEX "IX_TaskReport_PlanTaskId" ON "TaskReport" ("PlanTaskId");
+
+
+CREATE UNIQUE INDEX "IX_TaskReport_VersionId_PlanTaskId" ON "TaskReport" ("VersionId", "PlanTaskId");
 
 
 CREATE INDEX "IX_UnitAliases_Alias" ON "UnitAliases" ("Alias");
@@ -386,6 +563,9 @@ CREATE INDEX "IX_Users_UnitId" ON "Users" ("UnitId");
 
 
 CREATE UNIQUE INDEX "IX_Users_UserName" ON "Users" ("UserName");
+
+
+CREATE INDEX "IX_ValidationRule_FormId" ON "ValidationRule" ("FormId");
 
 
 
