@@ -1,25 +1,8 @@
-using System.Text.Json;
 using ClusterWatch.Core.Plans;
+using ClusterWatch.Core.Plans.Extraction;
 using ClusterWatch.Core.Regions;
 
 namespace ClusterWatch.Core.Seeding;
-
-/// <summary>A plan extraction in the shape of plan-extraction-contract.md (the gold files).</summary>
-public sealed record PlanExtraction(
-    string Title, string? Issuer, string? DocNumber, string Region, int? PeriodStart, int? PeriodEnd,
-    List<PlanExtraction.TargetItem> Targets, List<PlanExtraction.BaselineItem> Baselines,
-    List<PlanExtraction.TaskItem> Tasks, List<PlanExtraction.AllocationItem> Allocations)
-{
-    public sealed record TargetItem(string Indicator, string Region, int Year, decimal Value, decimal? ValueMax, string Unit, string Comparator, string? Quote);
-    public sealed record BaselineItem(string Indicator, string Region, int Year, decimal Value, string Unit, string? Quote);
-    public sealed record TaskItem(string Number, string Title, List<string> LeadUnits, List<string> Units);
-    public sealed record AllocationItem(string Indicator, string Region, int Year, decimal Value, string Unit);
-
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
-
-    public static PlanExtraction Parse(string json) =>
-        JsonSerializer.Deserialize<PlanExtraction>(json, Json) ?? throw new InvalidDataException("规划 JSON 为空");
-}
 
 /// <summary>Turns plan extractions and their texts into Plans with indicators, targets, baselines, allocations and tasks.</summary>
 public sealed class PlanSeed(RegionResolver regions, UnitResolver units)

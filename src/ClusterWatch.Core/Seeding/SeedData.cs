@@ -3,6 +3,7 @@ using System.Text.Json;
 using ClusterWatch.Core.Data;
 using ClusterWatch.Core.Enterprises;
 using ClusterWatch.Core.Plans;
+using ClusterWatch.Core.Plans.Extraction;
 using ClusterWatch.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,9 +21,11 @@ public static class SeedData
         if (await db.Regions.AnyAsync(ct))
         {
             logger.LogInformation("Database already holds regions: seeding skipped");
+            await Accounts.DemoAccounts.SeedAsync(db, ct); // a database seeded before accounts existed gets its demo accounts
             return;
         }
         await SeedReferenceDataAsync(db, AppPaths.SeedData, logger, ct);
+        await Accounts.DemoAccounts.SeedAsync(db, ct);
 
         if (options.DemoEnterprises > 0)
         {

@@ -1,0 +1,291 @@
+namespace ClusterWatch.Core.Plans.Extraction;
+
+internal sealed partial class PlanTextParser
+{
+    // Verbs that make a number a commitment rather than a description.
+    private static readonly string[] GoalVerbs =
+    [
+        "达到", "达", "培育", "建成", "建设", "打造", "形成", "开发", "组建", "引进", "新建", "续建", "遴选", "获得", "突破", "实现", "力争", "争取",
+        "启动", "推进", "吸引", "引导", "支持", "设立", "创建", "完成", "参与", "扶持", "新增", "累计", "超过", "提高", "提升", "增加", "增至", "增长",
+        "保持", "培养", "招引", "认定", "布局", "搭建", "建立", "孵化", "集聚", "聚集", "扩大", "控制", "不低于", "不少于", "超", "落地", "推动", "布设",
+    ];
+
+    // Nouns after a count that describe the plan's own structure, not a goal ("8个产业重点突破专项", "四个基本原则").
+    private static readonly string[] StructuralNouns =
+        ["专项", "文件", "原则", "方面", "环节", "领域", "工程", "任务", "市场", "资源", "阶段", "步骤", "层次", "目标", "理念", "措施", "政策", "机制", "意见", "办法"];
+
+    private static readonly string[] ContextOnlySections = ["指导思想", "基本原则", "背景", "形势", "意义", "发展基础", "发展现状", "总体情况", "现状"];
+
+    private static readonly string[] PredicateWords =
+    [
+        "达到", "达", "实现", "力争", "争取", "培育", "开发出", "开发", "建成", "建设", "打造", "形成", "获得", "组建", "引进", "新建", "续建", "启动",
+        "推进", "初步建成", "超过", "超", "突破", "不低于", "不少于", "近", "约", "接近", "为", "共有", "拥有", "有", "过", "遴选", "吸引", "支持", "重点",
+    ];
+
+    private sealed record Figure(PlanExtraction.TargetItem Target, string Sector, string Tail, int Sentence);
+
+    private (List<PlanExtraction.TargetItem> Targets, List<PlanExtraction.BaselineItem> Baselines) FindFigures()
+    {
+        var figures = new List<Figure>();
+        var baselines = new List<PlanExtraction.BaselineItem>();
+        var yearAt = new int?[5];
+        var goalScope = new bool[5];
+        var previousPath = new[] { "", "", "", "" };
+        var sentenceId = 0;
+
+        foreach (var paragraph in _paragraphs)
+        {
+            var changed = 0;
+            while (changed < 4 && paragraph.Path[changed] == previousPath[changed]) changed++;
+            for (var level = changed + 1; level <= 4; level++) { yearAt[level] = null; goalScope[level] = false; }
+            previousPath = paragraph.Path;
+            var depth = paragraph.Depth;
+
+            if (paragraph.HeadingLevel > 0)
+            {
+                var title = paragraph.Titles[paragraph.HeadingLevel - 1] ?? "";
+                var headingYear = FirstYear(title, out var headingPast);
+                if (headingYear is not null && !headingPast) yearAt[paragraph.HeadingLevel] = headingYear;
+                goalScope[paragraph.HeadingLevel] = title.Contains("目标", StringComparison.Ordinal);
+            }
+            if (paragraph.IsShortCell && paragraph.Text.Length < 6) continue;
+
+            var body = paragraph.HeadingLevel > 0 ? paragraph.Text[Math.Min(paragraph.BodyStart, paragraph.Text.Length)..] : paragraph.Text;
+            if (body.Length == 0) continue;
+            var compactBody = body.Trim();
+            // "2012年阶段性目标：" / "2015年目标：" opens the goals due that year.
+            if (compactBody.Length <= 20 && compactBody.Contains("目标", StringComparison.Ordinal) && compactBody[^1] is '：' or ':')
+            {
+                var lineYear = FirstYear(compactBody, out var linePast);
+                if (lineYear is not null && !linePast) { yearAt[depth] = lineYear; goalScope[depth] = true; }
+                continue;
+            }
+
+            var contextOnly = paragraph.Titles.Any(t => t is not null && ContextOnlySections.Any(s => t.Contains(s, StringComparison.Ordinal)));
+            var sector = SectorOfSpecialSection(compactBody);
+            int? pastYear = null;
+            foreach (var sentence in Sentences(body))
+            {
+                sentenceId++;
+                var sentenceSector = SectorAtStart(sentence);
+                if (sentenceSector is not null) sector = sentenceSector;
+                var years = YearMentions(sentence);
+                foreach (var mention in years)
+                {
+                    if (mention.Past) pastYear = mention.Year;
+                    else
+                    {
+                        pastYear = null;
+                        if (mention.Due) yearAt[depth] = mention.Year;
+                    }
+                }
+                var quantities = QuantityScanner.Scan(sentence);
+                if (quantities.Count == 0) continue;
+                var forecast = sentence.Contains("预计", StringComparison.Ordinal) || sentence.Contains("预测", StringComparison.Ordinal)
+                    || sentence.Contains("每年", StringComparison.Ordinal);
+                var inGoalScope = goalScope.Any(g => g);
+
+                foreach (var q in quantities)
+                {
+                    if (q.IsThreshold || q.IsVague || q.FromBareOne) continue;
+                    var objectNoun = NounAfter(sentence, q.End);
+                    if (StructuralNouns.Any(n => objectNoun.EndsWith(n, StringComparison.Ordinal))) continue;
+                    var before = LastYearBefore(years, q.Start, sentence);
+                    var isPast = before is { Past: true } || before is null && pastYear is not null && !HasDueWord(sentence, q.Start);
+                    var prefix = sentence[..q.Start];
+                    if (isPast)
+                    {
+                        var year = before?.Year ?? pastYear!.Value;
+                        if (prefix.Contains("全球", StringComparison.Ordinal) || prefix.Contains("世界", StringComparison.Ordinal)) continue;
+                        var region = prefix.Contains("我国", StringComparison.Ordinal) || prefix.Contains("全国", StringComparison.Ordinal) ? "全国" : _region;
+                        if (q.ValueMax is not null) continue;
+                        baselines.Add(new PlanExtraction.BaselineItem(IndicatorName(sentence, q, objectNoun, null), region, year, q.Value, q.Unit, QuoteOf(sentence, q)));
+                        continue;
+                    }
+                    if (contextOnly || forecast) continue;
+                    if (!inGoalScope && !GoalVerbs.Any(v => prefix.Contains(v, StringComparison.Ordinal))) continue;
+                    var due = before?.Year ?? DeepestYear(yearAt) ?? _periodEnd;
+                    if (due is null) continue;
+                    var comparator = q.Comparator;
+                    var indicator = IndicatorName(sentence, q, objectNoun, sector);
+                    var target = new PlanExtraction.TargetItem(indicator, _region, due.Value, q.Value, q.ValueMax, q.Unit, comparator, QuoteOf(sentence, q));
+                    var tail = objectNoun.Length >= 2 ? objectNoun[^2..] : indicator.Length >= 2 ? indicator[^2..] : indicator;
+                    figures.Add(new Figure(target, sector ?? "", tail, sentenceId));
+                }
+            }
+        }
+        return (Deduplicate(figures), baselines);
+    }
+
+    /// <summary>The same goal restated in another sentence (overall goals, then a section) is kept once.</summary>
+    private static List<PlanExtraction.TargetItem> Deduplicate(List<Figure> figures)
+    {
+        var kept = new List<Figure>();
+        foreach (var figure in figures)
+        {
+            var t = figure.Target;
+            var duplicate = kept.Any(k => k.Sentence != figure.Sentence && k.Sector == figure.Sector && k.Tail == figure.Tail
+                && k.Target.Year == t.Year && k.Target.Unit == t.Unit && k.Target.Value == t.Value && k.Target.ValueMax == t.ValueMax);
+            if (!duplicate) kept.Add(figure);
+        }
+        return kept.Select(k => k.Target).ToList();
+    }
+
+    private static int? DeepestYear(int?[] yearAt)
+    {
+        for (var level = yearAt.Length - 1; level >= 0; level--)
+            if (yearAt[level] is not null) return yearAt[level];
+        return null;
+    }
+
+    private static IEnumerable<string> Sentences(string body)
+    {
+        var start = 0;
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i] is not ('。' or '；' or '！' or '？' or ';')) continue;
+            if (i > start) yield return body[start..i];
+            start = i + 1;
+        }
+        if (start < body.Length) yield return body[start..];
+    }
+
+    private readonly record struct YearMention(int Year, int Position, bool Past, bool Due);
+
+    /// <summary>Years written in a sentence (not inside 《》 titles): past ones date baselines, "到2025年" dates goals.</summary>
+    private List<YearMention> YearMentions(string s)
+    {
+        var mentions = new List<YearMention>();
+        var titleDepth = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '《') { titleDepth++; continue; }
+            if (c == '》') { titleDepth = Math.Max(0, titleDepth - 1); continue; }
+            if (titleDepth > 0 || !IsYearAt(s, i, out var year)) continue;
+            var after = SkipSpaces(s, i + 4);
+            var rangeEnd = -1;
+            if (after < s.Length && s[after] is '-' or '–' or '—' or '―' or '－' or '～' or '~' or '至')
+            {
+                var second = SkipSpaces(s, after + 1);
+                if (IsYearAt(s, second, out var endYear) && endYear >= year) { year = endYear; rangeEnd = second + 4; after = SkipSpaces(s, second + 4); }
+            }
+            if (after >= s.Length || s[after] != '年')
+            {
+                i = Math.Max(i, rangeEnd - 1) + 3;
+                continue;
+            }
+            var lead = LeadingWord(s, i);
+            var tail = s.Substring(after, Math.Min(10, s.Length - after));
+            var due = lead is "到" or "至" or "力争到" || tail.Contains("前", StringComparison.Ordinal) || tail.StartsWith("年目标", StringComparison.Ordinal)
+                || tail.StartsWith("年阶段", StringComparison.Ordinal);
+            var past = !due && (lead is "截至" or "截止" or "截止到" or "截至到" || (_periodStart is int start ? year < start : _periodEnd is int end && year < end - 1));
+            mentions.Add(new YearMention(year, i, past, due));
+            i = after;
+        }
+        return mentions;
+    }
+
+    private static string LeadingWord(string s, int i)
+    {
+        var j = i - 1;
+        while (j >= 0 && s[j] == ' ') j--;
+        foreach (var word in new[] { "截止到", "截至到", "力争到", "截至", "截止", "到", "至" })
+            if (j + 1 - word.Length >= 0 && string.CompareOrdinal(s, j + 1 - word.Length, word, 0, word.Length) == 0) return word;
+        return "";
+    }
+
+    private static YearMention? LastYearBefore(List<YearMention> years, int position, string sentence)
+    {
+        YearMention? last = null;
+        foreach (var y in years)
+            if (y.Position < position) last = y;
+        return last;
+    }
+
+    private static bool HasDueWord(string sentence, int position) =>
+        sentence.AsSpan(0, position).Contains("到", StringComparison.Ordinal) && sentence.AsSpan(0, position).Contains("年", StringComparison.Ordinal);
+
+    private int? FirstYear(string text, out bool past)
+    {
+        past = false;
+        var mentions = YearMentions(text);
+        if (mentions.Count == 0) return null;
+        past = mentions[0].Past;
+        return mentions[0].Year;
+    }
+
+    /// <summary>"生物医疗设备专项。…" gives its goals the 专项 as sector.</summary>
+    private static string? SectorOfSpecialSection(string body)
+    {
+        var end = body.IndexOfAny(['。', '：', ':']);
+        if (end is < 3 or > 16) return null;
+        var lead = body[..end].Trim();
+        return lead.EndsWith("专项", StringComparison.Ordinal) ? lead[..^2] : null;
+    }
+
+    /// <summary>"互联网产业规模达到800亿元" starts a run of goals for that sector.</summary>
+    private static string? SectorAtStart(string sentence)
+    {
+        var text = sentence.TrimStart(' ', '-', '—', '－');
+        var at = text.IndexOf("产业", StringComparison.Ordinal);
+        if (at is < 2 or > 8) return null;
+        var name = text[..at];
+        if (name.Any(c => c is '，' or '、' or '的' or '在' or '和' || ChineseNumber.IsDigit(c)) || name.StartsWith("我市", StringComparison.Ordinal)) return null;
+        return name + "产业";
+    }
+
+    private static string NounAfter(string s, int from)
+    {
+        var end = from;
+        while (end < s.Length && end - from < 30 && s[end] is not ('，' or '。' or '、' or '；' or '：' or '（' or '(' or ',')) end++;
+        return s[from..end].Trim();
+    }
+
+    private static string QuoteOf(string sentence, Quantity q)
+    {
+        var start = q.Start;
+        while (start > 0 && sentence[start - 1] is not ('，' or '。' or '；' or '：' or ',')) start--;
+        var end = q.End;
+        while (end < sentence.Length && end - q.End < 40 && sentence[end] is not ('，' or '。' or '；' or '、' or ',')) end++;
+        var quote = sentence[start..end].Trim(' ', '-', '—');
+        return quote.Length > 120 ? quote[..120] : quote;
+    }
+
+    /// <summary>A short name a civil servant would write: the subject before the number, or the counted noun after it + 数.</summary>
+    private static string IndicatorName(string sentence, Quantity q, string objectNoun, string? sector)
+    {
+        var start = q.Start;
+        while (start > 0 && sentence[start - 1] is not ('，' or '。' or '；' or '：' or ',' or '、')) start--;
+        var subject = sentence[start..q.Start].Trim(' ', '-', '—');
+        var stripped = true;
+        while (stripped && subject.Length > 0)
+        {
+            stripped = false;
+            foreach (var word in PredicateWords)
+                if (subject.EndsWith(word, StringComparison.Ordinal) && subject.Length >= word.Length)
+                {
+                    subject = subject[..^word.Length].TrimEnd();
+                    stripped = true;
+                }
+        }
+        var yearEnd = subject.IndexOf('年');
+        if (yearEnd >= 0 && yearEnd <= 7 && subject.Length > yearEnd + 1 && subject[..yearEnd].Any(ChineseNumber.IsDigit)) subject = subject[(yearEnd + 1)..].TrimStart('，', ' ', '底');
+        if (subject.StartsWith("到", StringComparison.Ordinal) || subject.StartsWith("力争", StringComparison.Ordinal)) subject = subject.TrimStart('到');
+
+        string name;
+        var isCount = q.Unit is not ("亿元" or "%");
+        var noun = objectNoun;
+        foreach (var lead in new[] { "左右", "以上" }) if (noun.StartsWith(lead, StringComparison.Ordinal)) noun = noun[lead.Length..];
+        var of = noun.LastIndexOf('的');
+        if (of >= 0 && of < noun.Length - 1) noun = noun[(of + 1)..];
+        if (subject.Length >= 2 && (!isCount || noun.Length == 0 || noun.Length <= 2 && subject.EndsWith("企业", StringComparison.Ordinal)))
+            name = isCount && !subject.EndsWith('数') ? subject + "数" : subject;
+        else if (noun.Length > 0)
+            name = isCount ? noun + "数" : noun;
+        else name = subject.Length > 0 ? subject : "目标值";
+        if (name.Length > 40) name = name[^40..];
+        if (!string.IsNullOrEmpty(sector) && !name.StartsWith(sector, StringComparison.Ordinal)) name = sector + " " + name;
+        return name;
+    }
+}
