@@ -22,7 +22,7 @@ internal sealed partial class PlanTextParser
         "推进", "初步建成", "超过", "超", "突破", "不低于", "不少于", "近", "约", "接近", "为", "共有", "拥有", "有", "过", "遴选", "吸引", "支持", "重点",
     ];
 
-    private sealed record Figure(PlanExtraction.TargetItem Target, string Sector, string Tail, int Sentence);
+    private sealed record Figure(PlanExtraction.TargetItem Target, string Sector, string Noun, int Sentence);
 
     private (List<PlanExtraction.TargetItem> Targets, List<PlanExtraction.BaselineItem> Baselines) FindFigures()
     {
@@ -88,8 +88,9 @@ internal sealed partial class PlanTextParser
                 foreach (var q in quantities)
                 {
                     if (q.IsThreshold || q.IsVague || q.FromBareOne) continue;
-                    var objectNoun = NounAfter(sentence, q.End);
-                    if (StructuralNouns.Any(n => objectNoun.EndsWith(n, StringComparison.Ordinal))) continue;
+                    var objectNoun = NounAfter(sentence, q.End, stopAtEnumeration: true);
+                    var fullNoun = NounAfter(sentence, q.End, stopAtEnumeration: false);
+                    if (StructuralNouns.Any(n => fullNoun.EndsWith(n, StringComparison.Ordinal))) continue;
                     var before = LastYearBefore(years, q.Start, sentence);
                     var isPast = before is { Past: true } || before is null && pastYear is not null && !HasDueWord(sentence, q.Start);
                     var prefix = sentence[..q.Start];
@@ -109,8 +110,7 @@ internal sealed partial class PlanTextParser
                     var comparator = q.Comparator;
                     var indicator = IndicatorName(sentence, q, objectNoun, sector);
                     var target = new PlanExtraction.TargetItem(indicator, _region, due.Value, q.Value, q.ValueMax, q.Unit, comparator, QuoteOf(sentence, q));
-                    var tail = objectNoun.Length >= 2 ? objectNoun[^2..] : indicator.Length >= 2 ? indicator[^2..] : indicator;
-                    figures.Add(new Figure(target, sector ?? "", tail, sentenceId));
+                    figures.Add(new Figure(target, sector ?? "", fullNoun, sentenceId));
                 }
             }
         }
@@ -124,11 +124,20 @@ internal sealed partial class PlanTextParser
         foreach (var figure in figures)
         {
             var t = figure.Target;
-            var duplicate = kept.Any(k => k.Sentence != figure.Sentence && k.Sector == figure.Sector && k.Tail == figure.Tail
+            var duplicate = kept.Any(k => k.Sentence != figure.Sentence && k.Sector == figure.Sector && SameThing(k.Noun, figure.Noun)
                 && k.Target.Year == t.Year && k.Target.Unit == t.Unit && k.Target.Value == t.Value && k.Target.ValueMax == t.ValueMax);
             if (!duplicate) kept.Add(figure);
         }
         return kept.Select(k => k.Target).ToList();
+    }
+
+    /// <summary>Two counted nouns name the same thing when they share three characters in a row (or both are empty).</summary>
+    private static bool SameThing(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0) return a.Length == 0 && b.Length == 0;
+        for (var i = 0; i + 3 <= a.Length; i++)
+            if (b.Contains(a.AsSpan(i, 3), StringComparison.Ordinal)) return true;
+        return a.Length >= 2 && b.Length >= 2 && a[^2..] == b[^2..];
     }
 
     private static int? DeepestYear(int?[] yearAt)
@@ -224,6 +233,8 @@ internal sealed partial class PlanTextParser
         return lead.EndsWith("专项", StringComparison.Ordinal) ? lead[..^2] : null;
     }
 
+    private static readonly string[] SectorMeasures = ["规模", "销售收入", "营业收入", "总产值", "产值", "增加值", "收入", "总收入"];
+
     /// <summary>"互联网产业规模达到800亿元" starts a run of goals for that sector.</summary>
     private static string? SectorAtStart(string sentence)
     {
@@ -231,14 +242,16 @@ internal sealed partial class PlanTextParser
         var at = text.IndexOf("产业", StringComparison.Ordinal);
         if (at is < 2 or > 8) return null;
         var name = text[..at];
-        if (name.Any(c => c is '，' or '、' or '的' or '在' or '和' || ChineseNumber.IsDigit(c)) || name.StartsWith("我市", StringComparison.Ordinal)) return null;
-        return name + "产业";
+        if (name.Any(c => c is '，' or '、' or '的' or '在' or '和' or '我' or '全' || ChineseNumber.IsDigit(c))) return null;
+        foreach (var measure in SectorMeasures)
+            if (string.CompareOrdinal(text, at + 2, measure, 0, measure.Length) == 0) return name + "产业";
+        return null;
     }
 
-    private static string NounAfter(string s, int from)
+    private static string NounAfter(string s, int from, bool stopAtEnumeration)
     {
         var end = from;
-        while (end < s.Length && end - from < 30 && s[end] is not ('，' or '。' or '、' or '；' or '：' or '（' or '(' or ',')) end++;
+        while (end < s.Length && end - from < 40 && s[end] is not ('，' or '。' or '；' or '：' or '（' or '(' or ',') && !(stopAtEnumeration && s[end] == '、')) end++;
         return s[from..end].Trim();
     }
 

@@ -130,6 +130,8 @@ internal static class QuantityScanner
         }
         length = ChineseNumber.ReadChinese(s, start, out value);
         if (length == 0) return false;
+        // A bare 百/千/万/亿 counts only after 超/过/近/逾 ("超百个", "近万个"); elsewhere it is a word ("单位：亿元").
+        if (s[start] is '百' or '千' or '万' or '亿' && (start == 0 || s[start - 1] is not ('超' or '过' or '近' or '逾' or '破' or '约' or '达'))) return false;
         bareOne = length == 1 && s[start] == '一';
         end = start + length;
         endsWithYi = s[end - 1] == '亿';
