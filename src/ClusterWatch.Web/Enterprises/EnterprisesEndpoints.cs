@@ -31,6 +31,8 @@ public static class EnterprisesEndpoints
         imports.MapPost("/", ImportAsync).WithName("ImportEnterprises").DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(TabularFileReader.MaxBytes + 1024 * 1024));
         imports.MapGet("/template", Template).WithName("EnterpriseImportTemplate");
+
+        api.MapDirectory();
         return api;
     }
 
