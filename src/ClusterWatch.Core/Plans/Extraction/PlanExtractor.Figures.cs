@@ -19,8 +19,12 @@ internal sealed partial class PlanTextParser
     private static readonly string[] PredicateWords =
     [
         "达到", "达", "实现", "力争", "争取", "培育", "开发出", "开发", "建成", "建设", "打造", "形成", "获得", "组建", "引进", "新建", "续建", "启动",
-        "推进", "初步建成", "超过", "超", "突破", "不低于", "不少于", "近", "约", "接近", "为", "共有", "拥有", "有", "过", "遴选", "吸引", "支持", "重点",
+        "推进", "初步建成", "超过", "接近", "超", "突破", "不低于", "不少于", "近", "约", "为", "共有", "拥有", "有", "过", "遴选", "吸引", "支持", "重点",
     ];
+
+    // Words that open a clause but are not part of the indicator's name.
+    private static readonly string[] LeadingWords =
+        ["其中", "力争", "争取", "实现", "培育发展", "培育", "全省", "全市", "全区", "我省", "我市", "我区", "累计", "新增", "努力", "确保", "到"];
 
     private sealed record Figure(PlanExtraction.TargetItem Target, string Sector, string Noun, int Sentence);
 
@@ -88,7 +92,6 @@ internal sealed partial class PlanTextParser
                 foreach (var q in quantities)
                 {
                     if (q.IsThreshold || q.IsVague || q.FromBareOne) continue;
-                    var objectNoun = NounAfter(sentence, q.End, stopAtEnumeration: true);
                     var fullNoun = NounAfter(sentence, q.End, stopAtEnumeration: false);
                     if (StructuralNouns.Any(n => fullNoun.EndsWith(n, StringComparison.Ordinal))) continue;
                     var before = LastYearBefore(years, q.Start, sentence);
@@ -100,7 +103,7 @@ internal sealed partial class PlanTextParser
                         if (prefix.Contains("全球", StringComparison.Ordinal) || prefix.Contains("世界", StringComparison.Ordinal)) continue;
                         var region = prefix.Contains("我国", StringComparison.Ordinal) || prefix.Contains("全国", StringComparison.Ordinal) ? "全国" : _region;
                         if (q.ValueMax is not null) continue;
-                        baselines.Add(new PlanExtraction.BaselineItem(IndicatorName(sentence, q, objectNoun, null), region, year, q.Value, q.Unit, QuoteOf(sentence, q)));
+                        baselines.Add(new PlanExtraction.BaselineItem(IndicatorName(sentence, q, fullNoun, null), region, year, q.Value, q.Unit, QuoteOf(sentence, q)));
                         continue;
                     }
                     if (contextOnly || forecast) continue;
@@ -108,7 +111,7 @@ internal sealed partial class PlanTextParser
                     var due = before?.Year ?? DeepestYear(yearAt) ?? _periodEnd;
                     if (due is null) continue;
                     var comparator = q.Comparator;
-                    var indicator = IndicatorName(sentence, q, objectNoun, sector);
+                    var indicator = IndicatorName(sentence, q, fullNoun, sector);
                     var target = new PlanExtraction.TargetItem(indicator, _region, due.Value, q.Value, q.ValueMax, q.Unit, comparator, QuoteOf(sentence, q));
                     figures.Add(new Figure(target, sector ?? "", fullNoun, sentenceId));
                 }
@@ -255,18 +258,53 @@ internal sealed partial class PlanTextParser
         return s[from..end].Trim();
     }
 
+    /// <summary>The words a quantity came from: its clause, narrowed to its own item in a "、" list of quantities.</summary>
     private static string QuoteOf(string sentence, Quantity q)
     {
         var start = q.Start;
         while (start > 0 && sentence[start - 1] is not ('，' or '。' or '；' or '：' or ',')) start--;
+        for (var k = q.Start - 1; k > start; k--)
+            if (sentence[k] == '、' && HasNumber(sentence, start, k)) { start = k + 1; break; }
         var end = q.End;
-        while (end < sentence.Length && end - q.End < 40 && sentence[end] is not ('，' or '。' or '；' or '、' or ',')) end++;
+        while (end < sentence.Length && end - q.End < 60 && sentence[end] is not ('，' or '。' or '；' or ','))
+        {
+            if (sentence[end] == '、' && NumberFollows(sentence, end + 1)) break;
+            end++;
+        }
         var quote = sentence[start..end].Trim(' ', '-', '—');
         return quote.Length > 120 ? quote[..120] : quote;
     }
 
+    private static bool HasNumber(string s, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            if (ChineseNumber.IsDigit(s[k])) return true;
+        return false;
+    }
+
+    /// <summary>A 、 item that starts with a quantity ("、5 个…", "、超十亿元企业25家") begins the next figure.</summary>
+    private static bool NumberFollows(string s, int from)
+    {
+        for (var k = from; k < s.Length && k < from + 12; k++)
+        {
+            if (s[k] is '、' or '，' or '。' or '；') return false;
+            if (ChineseNumber.IsDigit(s[k])) return true;
+        }
+        return false;
+    }
+
     /// <summary>A short name a civil servant would write: the subject before the number, or the counted noun after it + 数.</summary>
-    private static string IndicatorName(string sentence, Quantity q, string objectNoun, string? sector)
+    private static string CountName(string noun) => noun.EndsWith('数') || noun.EndsWith('量') ? noun : noun + "数";
+
+    private static string NameNoun(string fullNoun)
+    {
+        var noun = fullNoun;
+        for (var k = 0; k < noun.Length; k++)
+            if (noun[k] == '、' && NumberFollows(noun, k + 1)) { noun = noun[..k]; break; }
+        return noun;
+    }
+
+    private static string IndicatorName(string sentence, Quantity q, string fullNoun, string? sector)
     {
         var start = q.Start;
         while (start > 0 && sentence[start - 1] is not ('，' or '。' or '；' or '：' or ',' or '、')) start--;
@@ -282,20 +320,26 @@ internal sealed partial class PlanTextParser
                     stripped = true;
                 }
         }
+        for (var again = true; again;)
+        {
+            again = false;
+            foreach (var word in LeadingWords)
+                if (subject.Length > word.Length + 1 && subject.StartsWith(word, StringComparison.Ordinal)) { subject = subject[word.Length..].TrimStart(); again = true; }
+        }
         var yearEnd = subject.IndexOf('年');
         if (yearEnd >= 0 && yearEnd <= 7 && subject.Length > yearEnd + 1 && subject[..yearEnd].Any(ChineseNumber.IsDigit)) subject = subject[(yearEnd + 1)..].TrimStart('，', ' ', '底');
         if (subject.StartsWith("到", StringComparison.Ordinal) || subject.StartsWith("力争", StringComparison.Ordinal)) subject = subject.TrimStart('到');
 
         string name;
         var isCount = q.Unit is not ("亿元" or "%");
-        var noun = objectNoun;
+        var noun = NameNoun(fullNoun);
         foreach (var lead in new[] { "左右", "以上" }) if (noun.StartsWith(lead, StringComparison.Ordinal)) noun = noun[lead.Length..];
         var of = noun.LastIndexOf('的');
         if (of >= 0 && of < noun.Length - 1) noun = noun[(of + 1)..];
         if (subject.Length >= 2 && (!isCount || noun.Length == 0 || noun.Length <= 2 && subject.EndsWith("企业", StringComparison.Ordinal)))
-            name = isCount && !subject.EndsWith('数') ? subject + "数" : subject;
+            name = isCount ? CountName(subject) : subject;
         else if (noun.Length > 0)
-            name = isCount ? noun + "数" : noun;
+            name = isCount ? CountName(noun) : noun;
         else name = subject.Length > 0 ? subject : "目标值";
         if (name.Length > 40) name = name[^40..];
         if (!string.IsNullOrEmpty(sector) && !name.StartsWith(sector, StringComparison.Ordinal)) name = sector + " " + name;
