@@ -7,6 +7,7 @@ public class ReportFormConfiguration : IEntityTypeConfiguration<ReportForm>
 {
     public void Configure(EntityTypeBuilder<ReportForm> b)
     {
+        b.ToTable("ReportForms");
         b.HasKey(x => x.Id);
         b.Property(x => x.Name).HasMaxLength(128).IsRequired();
         b.Property(x => x.Description).HasMaxLength(1000);
@@ -23,6 +24,7 @@ public class ReportFormIndicatorConfiguration : IEntityTypeConfiguration<ReportF
 {
     public void Configure(EntityTypeBuilder<ReportFormIndicator> b)
     {
+        b.ToTable("ReportFormIndicators");
         b.HasKey(x => x.Id);
         b.Property(x => x.Label).HasMaxLength(128).IsRequired();
         b.Property(x => x.Unit).HasMaxLength(16).IsRequired();
@@ -37,6 +39,7 @@ public class ReportFormTaskConfiguration : IEntityTypeConfiguration<ReportFormTa
 {
     public void Configure(EntityTypeBuilder<ReportFormTask> b)
     {
+        b.ToTable("ReportFormTasks");
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.FormId, x.PlanTaskId }).IsUnique();
         b.HasOne(x => x.PlanTask).WithMany().HasForeignKey(x => x.PlanTaskId).OnDelete(DeleteBehavior.Cascade);
@@ -47,6 +50,7 @@ public class ReportFormAssignmentConfiguration : IEntityTypeConfiguration<Report
 {
     public void Configure(EntityTypeBuilder<ReportFormAssignment> b)
     {
+        b.ToTable("ReportFormAssignments");
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.FormId, x.UnitId }).IsUnique();
         b.HasIndex(x => x.UnitId);
@@ -58,6 +62,7 @@ public class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
 {
     public void Configure(EntityTypeBuilder<Submission> b)
     {
+        b.ToTable("Submissions");
         b.HasKey(x => x.Id);
         b.Property(x => x.PeriodKey).HasMaxLength(8).IsRequired();
         b.Property(x => x.SubmittedBy).HasMaxLength(64);
@@ -77,6 +82,7 @@ public class SubmissionVersionConfiguration : IEntityTypeConfiguration<Submissio
 {
     public void Configure(EntityTypeBuilder<SubmissionVersion> b)
     {
+        b.ToTable("SubmissionVersions");
         b.HasKey(x => x.Id);
         b.Property(x => x.Action).HasMaxLength(16).IsRequired();
         b.Property(x => x.SavedBy).HasMaxLength(64).IsRequired();
@@ -92,6 +98,7 @@ public class TaskReportConfiguration : IEntityTypeConfiguration<TaskReport>
 {
     public void Configure(EntityTypeBuilder<TaskReport> b)
     {
+        b.ToTable("TaskReports");
         b.HasKey(x => x.Id);
         b.Property(x => x.DoneThisPeriod).HasMaxLength(2000);
         b.Property(x => x.Problems).HasMaxLength(2000);
@@ -105,6 +112,7 @@ public class SubmissionAttachmentConfiguration : IEntityTypeConfiguration<Submis
 {
     public void Configure(EntityTypeBuilder<SubmissionAttachment> b)
     {
+        b.ToTable("SubmissionAttachments");
         b.HasKey(x => x.Id);
         b.Property(x => x.FileName).HasMaxLength(256).IsRequired();
         b.Property(x => x.ContentType).HasMaxLength(128).IsRequired();
@@ -120,6 +128,7 @@ public class ValidationRuleConfiguration : IEntityTypeConfiguration<ValidationRu
 {
     public void Configure(EntityTypeBuilder<ValidationRule> b)
     {
+        b.ToTable("ValidationRules");
         b.HasKey(x => x.Id);
         b.Property(x => x.Name).HasMaxLength(128).IsRequired();
         b.Property(x => x.Left).HasMaxLength(1000).IsRequired();

@@ -32,6 +32,7 @@ public static class SeedData
             var progress = new Progress<string>(message => logger.LogDebug("Demo data: {Message}", message));
             var result = await DemoGenerator.GenerateAsync(db, options.DemoEnterprises, options.DemoSeed, progress, ct);
             logger.LogInformation("Synthetic demo data (示例数据) generated: {Result}", result);
+            logger.LogInformation("Synthetic reporting demo (示例数据): {Result}", await Reporting.ReportingDemo.SeedAsync(db, options.DemoSeed, ct));
         }
     }
 

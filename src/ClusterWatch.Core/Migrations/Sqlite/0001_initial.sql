@@ -207,8 +207,8 @@ CREATE TABLE "PlanTasks" (
 );
 
 
-CREATE TABLE "ReportForm" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportForm" PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE "ReportForms" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportForms" PRIMARY KEY AUTOINCREMENT,
     "Name" TEXT NOT NULL,
     "Description" TEXT NULL,
     "PeriodType" INTEGER NOT NULL,
@@ -220,7 +220,7 @@ CREATE TABLE "ReportForm" (
     "LockAfterDays" INTEGER NOT NULL,
     "IsActive" INTEGER NOT NULL,
     "IsSynthetic" INTEGER NOT NULL,
-    CONSTRAINT "FK_ReportForm_Plans_PlanId" FOREIGN KEY ("PlanId") REFERENCES "Plans" ("Id") ON DELETE SET NULL
+    CONSTRAINT "FK_ReportForms_Plans_PlanId" FOREIGN KEY ("PlanId") REFERENCES "Plans" ("Id") ON DELETE SET NULL
 );
 
 
@@ -279,17 +279,17 @@ CREATE TABLE "TaskAssignments" (
 );
 
 
-CREATE TABLE "ReportFormAssignment" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportFormAssignment" PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE "ReportFormAssignments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportFormAssignments" PRIMARY KEY AUTOINCREMENT,
     "FormId" INTEGER NOT NULL,
     "UnitId" INTEGER NOT NULL,
-    CONSTRAINT "FK_ReportFormAssignment_ReportForm_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForm" ("Id") ON DELETE CASCADE,
-    CONSTRAINT "FK_ReportFormAssignment_Units_UnitId" FOREIGN KEY ("UnitId") REFERENCES "Units" ("Id") ON DELETE RESTRICT
+    CONSTRAINT "FK_ReportFormAssignments_ReportForms_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForms" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ReportFormAssignments_Units_UnitId" FOREIGN KEY ("UnitId") REFERENCES "Units" ("Id") ON DELETE RESTRICT
 );
 
 
-CREATE TABLE "ReportFormIndicator" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportFormIndicator" PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE "ReportFormIndicators" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportFormIndicators" PRIMARY KEY AUTOINCREMENT,
     "FormId" INTEGER NOT NULL,
     "IndicatorId" INTEGER NOT NULL,
     "Label" TEXT NOT NULL,
@@ -298,23 +298,23 @@ CREATE TABLE "ReportFormIndicator" (
     "MaxValue" TEXT NULL,
     "IsCumulative" INTEGER NOT NULL,
     "SortOrder" INTEGER NOT NULL,
-    CONSTRAINT "FK_ReportFormIndicator_Indicators_IndicatorId" FOREIGN KEY ("IndicatorId") REFERENCES "Indicators" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_ReportFormIndicator_ReportForm_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForm" ("Id") ON DELETE CASCADE
+    CONSTRAINT "FK_ReportFormIndicators_Indicators_IndicatorId" FOREIGN KEY ("IndicatorId") REFERENCES "Indicators" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ReportFormIndicators_ReportForms_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForms" ("Id") ON DELETE CASCADE
 );
 
 
-CREATE TABLE "ReportFormTask" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportFormTask" PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE "ReportFormTasks" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReportFormTasks" PRIMARY KEY AUTOINCREMENT,
     "FormId" INTEGER NOT NULL,
     "PlanTaskId" INTEGER NOT NULL,
     "SortOrder" INTEGER NOT NULL,
-    CONSTRAINT "FK_ReportFormTask_PlanTasks_PlanTaskId" FOREIGN KEY ("PlanTaskId") REFERENCES "PlanTasks" ("Id") ON DELETE CASCADE,
-    CONSTRAINT "FK_ReportFormTask_ReportForm_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForm" ("Id") ON DELETE CASCADE
+    CONSTRAINT "FK_ReportFormTasks_PlanTasks_PlanTaskId" FOREIGN KEY ("PlanTaskId") REFERENCES "PlanTasks" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ReportFormTasks_ReportForms_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForms" ("Id") ON DELETE CASCADE
 );
 
 
-CREATE TABLE "Submission" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_Submission" PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE "Submissions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Submissions" PRIMARY KEY AUTOINCREMENT,
     "FormId" INTEGER NOT NULL,
     "UnitId" INTEGER NOT NULL,
     "PeriodKey" TEXT NOT NULL,
@@ -329,13 +329,13 @@ CREATE TABLE "Submission" (
     "UnlockedAt" TEXT NULL,
     "UnlockedBy" TEXT NULL,
     "IsSynthetic" INTEGER NOT NULL,
-    CONSTRAINT "FK_Submission_ReportForm_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForm" ("Id") ON DELETE CASCADE,
-    CONSTRAINT "FK_Submission_Units_UnitId" FOREIGN KEY ("UnitId") REFERENCES "Units" ("Id") ON DELETE RESTRICT
+    CONSTRAINT "FK_Submissions_ReportForms_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForms" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Submissions_Units_UnitId" FOREIGN KEY ("UnitId") REFERENCES "Units" ("Id") ON DELETE RESTRICT
 );
 
 
-CREATE TABLE "ValidationRule" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_ValidationRule" PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE "ValidationRules" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ValidationRules" PRIMARY KEY AUTOINCREMENT,
     "FormId" INTEGER NOT NULL,
     "Name" TEXT NOT NULL,
     "Left" TEXT NOT NULL,
@@ -347,12 +347,12 @@ CREATE TABLE "ValidationRule" (
     "Message" TEXT NOT NULL,
     "Field" TEXT NULL,
     "IsActive" INTEGER NOT NULL,
-    CONSTRAINT "FK_ValidationRule_ReportForm_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForm" ("Id") ON DELETE CASCADE
+    CONSTRAINT "FK_ValidationRules_ReportForms_FormId" FOREIGN KEY ("FormId") REFERENCES "ReportForms" ("Id") ON DELETE CASCADE
 );
 
 
-CREATE TABLE "SubmissionAttachment" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubmissionAttachment" PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE "SubmissionAttachments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubmissionAttachments" PRIMARY KEY AUTOINCREMENT,
     "SubmissionId" INTEGER NOT NULL,
     "PlanTaskId" INTEGER NULL,
     "FileName" TEXT NOT NULL,
@@ -362,12 +362,12 @@ CREATE TABLE "SubmissionAttachment" (
     "Content" BLOB NOT NULL,
     "UploadedBy" TEXT NOT NULL,
     "UploadedAt" TEXT NOT NULL,
-    CONSTRAINT "FK_SubmissionAttachment_Submission_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submission" ("Id") ON DELETE CASCADE
+    CONSTRAINT "FK_SubmissionAttachments_Submissions_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE
 );
 
 
-CREATE TABLE "SubmissionVersion" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubmissionVersion" PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE "SubmissionVersions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubmissionVersions" PRIMARY KEY AUTOINCREMENT,
     "SubmissionId" INTEGER NOT NULL,
     "Number" INTEGER NOT NULL,
     "Action" TEXT NOT NULL,
@@ -376,12 +376,12 @@ CREATE TABLE "SubmissionVersion" (
     "ValuesJson" TEXT NOT NULL,
     "WarningsJson" TEXT NOT NULL,
     "RequestHash" TEXT NOT NULL,
-    CONSTRAINT "FK_SubmissionVersion_Submission_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submission" ("Id") ON DELETE CASCADE
+    CONSTRAINT "FK_SubmissionVersions_Submissions_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE
 );
 
 
-CREATE TABLE "TaskReport" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_TaskReport" PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE "TaskReports" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_TaskReports" PRIMARY KEY AUTOINCREMENT,
     "VersionId" INTEGER NOT NULL,
     "PlanTaskId" INTEGER NOT NULL,
     "Status" INTEGER NOT NULL,
@@ -389,8 +389,8 @@ CREATE TABLE "TaskReport" (
     "DoneThisPeriod" TEXT NULL,
     "Problems" TEXT NULL,
     "NextSteps" TEXT NULL,
-    CONSTRAINT "FK_TaskReport_PlanTasks_PlanTaskId" FOREIGN KEY ("PlanTaskId") REFERENCES "PlanTasks" ("Id") ON DELETE CASCADE,
-    CONSTRAINT "FK_TaskReport_SubmissionVersion_VersionId" FOREIGN KEY ("VersionId") REFERENCES "SubmissionVersion" ("Id") ON DELETE CASCADE
+    CONSTRAINT "FK_TaskReports_PlanTasks_PlanTaskId" FOREIGN KEY ("PlanTaskId") REFERENCES "PlanTasks" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_TaskReports_SubmissionVersions_VersionId" FOREIGN KEY ("VersionId") REFERENCES "SubmissionVersions" ("Id") ON DELETE CASCADE
 );
 
 
@@ -484,43 +484,43 @@ CREATE INDEX "IX_Regions_SeriesCode" ON "Regions" ("SeriesCode");
 CREATE INDEX "IX_Regions_SuccessorId" ON "Regions" ("SuccessorId");
 
 
-CREATE UNIQUE INDEX "IX_ReportForm_Name" ON "ReportForm" ("Name");
+CREATE UNIQUE INDEX "IX_ReportFormAssignments_FormId_UnitId" ON "ReportFormAssignments" ("FormId", "UnitId");
 
 
-CREATE INDEX "IX_ReportForm_PlanId" ON "ReportForm" ("PlanId");
+CREATE INDEX "IX_ReportFormAssignments_UnitId" ON "ReportFormAssignments" ("UnitId");
 
 
-CREATE UNIQUE INDEX "IX_ReportFormAssignment_FormId_UnitId" ON "ReportFormAssignment" ("FormId", "UnitId");
+CREATE UNIQUE INDEX "IX_ReportFormIndicators_FormId_Label" ON "ReportFormIndicators" ("FormId", "Label");
 
 
-CREATE INDEX "IX_ReportFormAssignment_UnitId" ON "ReportFormAssignment" ("UnitId");
+CREATE INDEX "IX_ReportFormIndicators_IndicatorId" ON "ReportFormIndicators" ("IndicatorId");
 
 
-CREATE UNIQUE INDEX "IX_ReportFormIndicator_FormId_Label" ON "ReportFormIndicator" ("FormId", "Label");
+CREATE UNIQUE INDEX "IX_ReportForms_Name" ON "ReportForms" ("Name");
 
 
-CREATE INDEX "IX_ReportFormIndicator_IndicatorId" ON "ReportFormIndicator" ("IndicatorId");
+CREATE INDEX "IX_ReportForms_PlanId" ON "ReportForms" ("PlanId");
 
 
-CREATE UNIQUE INDEX "IX_ReportFormTask_FormId_PlanTaskId" ON "ReportFormTask" ("FormId", "PlanTaskId");
+CREATE UNIQUE INDEX "IX_ReportFormTasks_FormId_PlanTaskId" ON "ReportFormTasks" ("FormId", "PlanTaskId");
 
 
-CREATE INDEX "IX_ReportFormTask_PlanTaskId" ON "ReportFormTask" ("PlanTaskId");
+CREATE INDEX "IX_ReportFormTasks_PlanTaskId" ON "ReportFormTasks" ("PlanTaskId");
 
 
-CREATE INDEX "IX_Submission_FormId_PeriodKey" ON "Submission" ("FormId", "PeriodKey");
+CREATE INDEX "IX_SubmissionAttachments_SubmissionId" ON "SubmissionAttachments" ("SubmissionId");
 
 
-CREATE UNIQUE INDEX "IX_Submission_FormId_UnitId_PeriodKey" ON "Submission" ("FormId", "UnitId", "PeriodKey");
+CREATE INDEX "IX_Submissions_FormId_PeriodKey" ON "Submissions" ("FormId", "PeriodKey");
 
 
-CREATE INDEX "IX_Submission_UnitId" ON "Submission" ("UnitId");
+CREATE UNIQUE INDEX "IX_Submissions_FormId_UnitId_PeriodKey" ON "Submissions" ("FormId", "UnitId", "PeriodKey");
 
 
-CREATE INDEX "IX_SubmissionAttachment_SubmissionId" ON "SubmissionAttachment" ("SubmissionId");
+CREATE INDEX "IX_Submissions_UnitId" ON "Submissions" ("UnitId");
 
 
-CREATE UNIQUE INDEX "IX_SubmissionVersion_SubmissionId_Number" ON "SubmissionVersion" ("SubmissionId", "Number");
+CREATE UNIQUE INDEX "IX_SubmissionVersions_SubmissionId_Number" ON "SubmissionVersions" ("SubmissionId", "Number");
 
 
 CREATE INDEX "IX_Targets_IndicatorId" ON "Targets" ("IndicatorId");
@@ -538,10 +538,10 @@ CREATE INDEX "IX_TaskAssignments_PlanTaskId" ON "TaskAssignments" ("PlanTaskId")
 CREATE INDEX "IX_TaskAssignments_UnitId" ON "TaskAssignments" ("UnitId");
 
 
-CREATE INDEX "IX_TaskReport_PlanTaskId" ON "TaskReport" ("PlanTaskId");
+CREATE INDEX "IX_TaskReports_PlanTaskId" ON "TaskReports" ("PlanTaskId");
 
 
-CREATE UNIQUE INDEX "IX_TaskReport_VersionId_PlanTaskId" ON "TaskReport" ("VersionId", "PlanTaskId");
+CREATE UNIQUE INDEX "IX_TaskReports_VersionId_PlanTaskId" ON "TaskReports" ("VersionId", "PlanTaskId");
 
 
 CREATE INDEX "IX_UnitAliases_Alias" ON "UnitAliases" ("Alias");
@@ -565,7 +565,7 @@ CREATE INDEX "IX_Users_UnitId" ON "Users" ("UnitId");
 CREATE UNIQUE INDEX "IX_Users_UserName" ON "Users" ("UserName");
 
 
-CREATE INDEX "IX_ValidationRule_FormId" ON "ValidationRule" ("FormId");
+CREATE INDEX "IX_ValidationRules_FormId" ON "ValidationRules" ("FormId");
 
 
 
