@@ -15,6 +15,7 @@ public static class PlansEndpoints
 
         var plans = api.MapGroup("/plans").WithTags("Plans");
         plans.MapGet("/", ListPlans).WithName("ListPlans");
+        plans.MapGet("/export", ExportPlans).WithName("ExportPlans");
         plans.MapGet("/{id:int}", GetPlan).WithName("GetPlan");
         var editPlans = writes.MapGroup("/plans").WithTags("Plans");
         editPlans.MapPost("/", CreatePlan);
@@ -44,6 +45,18 @@ public static class PlansEndpoints
         var total = await query.CountAsync(ct);
         var items = await Summaries(query).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         return TypedResults.Ok(new PagedList<PlanSummaryDto>(items, total, paging.Page, paging.PageSize));
+    }
+
+    /// <summary>Every plan the list's q matches, as XLSX.</summary>
+    public static async Task<FileContentHttpResult> ExportPlans(AppDbContext db, string? q, CancellationToken ct)
+    {
+        var query = db.Plans.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q)) query = query.Where(p => p.Title.Contains(q.Trim()));
+        var items = await Summaries(query).ToListAsync(ct);
+        var sheet = new XlsxSheet("规划", ["编号", "标识", "标题", "发布机构", "文号", "地区", "地区代码", "起始年份", "截止年份", "状态", "目标数", "基期值数", "分解数", "任务数"],
+            items.Select(p => (IReadOnlyList<object?>)[p.Id, p.Slug, p.Title, p.Issuer, p.DocNumber, p.Region?.Name, p.Region?.Code, p.PeriodStart, p.PeriodEnd,
+                Pages.Plans.PlanLabels.Status(p.Status), p.Counts.Targets, p.Counts.Baselines, p.Counts.Allocations, p.Counts.Tasks]));
+        return TypedResults.File(XlsxWriter.ToBytes([sheet]), Enterprises.EnterprisesEndpoints.XlsxContentType, $"规划-{DateTime.Now:yyyyMMdd}.xlsx");
     }
 
     public static async Task<PlanDetailDto?> FindDetailAsync(AppDbContext db, int id, CancellationToken ct)

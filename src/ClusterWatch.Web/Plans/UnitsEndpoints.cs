@@ -1,5 +1,6 @@
 using ClusterWatch.Core.Data;
 using ClusterWatch.Core.Plans;
+using ClusterWatch.Web.Enterprises;
 using ClusterWatch.Web.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ public static class UnitsEndpoints
     {
         var group = reads.MapGroup("/units").WithTags("Units");
         group.MapGet("/", ListUnits).WithName("ListUnits");
+        group.MapGet("/export", ExportUnits).WithName("ExportUnits");
         group.MapGet("/resolve", ResolveUnit).WithName("ResolveUnit");
         group.MapGet("/{id:int}", GetUnit).WithName("GetUnit");
 
@@ -27,17 +29,31 @@ public static class UnitsEndpoints
     public static async Task<Results<Ok<PagedList<UnitDto>>, ValidationProblem>> ListUnits(AppDbContext db, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-        var query = db.Units.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = q.Trim();
-            query = query.Where(u => u.FullName.Contains(term) || u.ShortName.Contains(term) || u.Aliases.Any(a => a.Alias.Contains(term)));
-        }
+        var query = Filter(db, q);
         var total = await query.CountAsync(ct);
         var ids = await query.OrderBy(u => u.Id).Skip(paging.Skip).Take(paging.PageSize).Select(u => u.Id).ToListAsync(ct);
         var units = await WithDetails(db).Where(u => ids.Contains(u.Id)).ToListAsync(ct);
         var items = units.OrderBy(u => u.Id).Select(UnitDto.From).ToList();
         return TypedResults.Ok(new PagedList<UnitDto>(items, total, paging.Page, paging.PageSize));
+    }
+
+    /// <summary>Every unit the list's q matches, as XLSX.</summary>
+    public static async Task<FileContentHttpResult> ExportUnits(AppDbContext db, string? q, CancellationToken ct)
+    {
+        var ids = await Filter(db, q).Select(u => u.Id).ToListAsync(ct);
+        var units = (await WithDetails(db).Where(u => ids.Contains(u.Id)).ToListAsync(ct)).OrderBy(u => u.Id).Select(UnitDto.From);
+        var sheet = new XlsxSheet("责任单位", ["编号", "全称", "简称", "类型", "地区", "地区代码", "起始年份", "终止年份", "继承单位", "别名"],
+            units.Select(u => (IReadOnlyList<object?>)[u.Id, u.FullName, u.ShortName, Pages.Plans.PlanLabels.UnitKind(u.Kind), u.Region?.Name, u.Region?.Code,
+                u.ValidFromYear, u.ValidToYear, u.SuccessorName, string.Join("、", u.Aliases)]));
+        return TypedResults.File(XlsxWriter.ToBytes([sheet]), EnterprisesEndpoints.XlsxContentType, $"责任单位-{DateTime.Now:yyyyMMdd}.xlsx");
+    }
+
+    private static IQueryable<Unit> Filter(AppDbContext db, string? q)
+    {
+        var query = db.Units.AsNoTracking();
+        if (string.IsNullOrWhiteSpace(q)) return query;
+        var term = q.Trim();
+        return query.Where(u => u.FullName.Contains(term) || u.ShortName.Contains(term) || u.Aliases.Any(a => a.Alias.Contains(term)));
     }
 
     /// <summary>The unit a plan means by a written name, e.g. 市发展改革委 in 深圳市 (440300).</summary>
