@@ -27,6 +27,7 @@ public static class PlansEndpoints
         UnitsEndpoints.MapUnits(api, writes);
         AuditEndpoints.MapAudit(api, writes);
         PlanImportEndpoints.MapPlanImports(api, writes);
+        PlanExtractionEndpoints.MapPlanExtraction(api, writes);
         return api;
     }
 

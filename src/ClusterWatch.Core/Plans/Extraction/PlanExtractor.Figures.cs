@@ -107,7 +107,7 @@ internal sealed partial class PlanTextParser
                         continue;
                     }
                     if (contextOnly || forecast) continue;
-                    if (!inGoalScope && !GoalVerbs.Any(v => prefix.Contains(v, StringComparison.Ordinal))) continue;
+                    if (!inGoalScope && before is not { Due: true } && !GoalVerbs.Any(v => prefix.Contains(v, StringComparison.Ordinal))) continue;
                     var due = before?.Year ?? DeepestYear(yearAt) ?? _periodEnd;
                     if (due is null) continue;
                     var comparator = q.Comparator;

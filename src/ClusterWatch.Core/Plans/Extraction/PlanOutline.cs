@@ -101,9 +101,8 @@ internal static class PlanOutline
     {
         var trimmed = new List<string>(lines.Length);
         for (var i = bodyStart; i < lines.Length; i++) trimmed.Add(lines[i].Trim());
-        var lengths = trimmed.Where(l => l.Length > 0).Select(l => l.Length).Order().ToArray();
-        var width = lengths.Length == 0 ? 0 : lengths[(int)(lengths.Length * 0.9)];
-        var hardWrapped = lengths.Length >= 20 && width is >= 16 and <= 60;
+        var width = WrapWidth(trimmed);
+        var hardWrapped = width > 0;
 
         var result = new List<Line>(trimmed.Count);
         var current = new StringBuilder();
@@ -129,6 +128,30 @@ internal static class PlanOutline
             result.Add(new Line(current.ToString(), false));
             current.Clear();
         }
+    }
+
+    /// <summary>The common line width of a hard-wrapped text (most longer lines within a few characters of it), else 0.</summary>
+    private static int WrapWidth(List<string> lines)
+    {
+        var counts = new Dictionary<int, int>();
+        var longer = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length < 12) continue;
+            longer++;
+            counts[line.Length] = counts.GetValueOrDefault(line.Length) + 1;
+        }
+        if (longer < 20) return 0;
+        var best = 0;
+        var bestCount = 0;
+        foreach (var width in counts.Keys)
+        {
+            if (width > 60) continue;
+            var near = 0;
+            for (var w = width - 3; w <= width + 1; w++) near += counts.GetValueOrDefault(w);
+            if (near > bestCount) { best = width; bestCount = near; }
+        }
+        return bestCount * 2 >= longer ? best + 1 : 0;
     }
 
     private static bool Continues(StringBuilder previous, int lastLineLength, int width)

@@ -176,12 +176,12 @@ internal static class QuantityScanner
         if (at >= s.Length) return false;
         if (Follows(s, at, "以上")) at += 2;
         if (at < s.Length && s[at] == '级') return true;
-        if (Follows(s, at, "企业") || Follows(s, at, "龙头") || Follows(s, at, "骨干") || Follows(s, at, "规模")) return true;
+        if (Follows(s, at, "企业") || Follows(s, at, "龙头") || Follows(s, at, "骨干") || Follows(s, at, "规模") || Follows(s, at, "项目")) return true;
         if (at < s.Length && s[at] == '的')
             for (var k = at + 1; k < s.Length && k < at + 12; k++)
             {
                 if (s[k] is '，' or '。' or '、' or '；') break;
-                if (Follows(s, k, "企业")) return true;
+                if (Follows(s, k, "企业") || Follows(s, k, "项目")) return true;
             }
         return false;
     }

@@ -1,0 +1,110 @@
+using System.Text;
+using ClusterWatch.Core.Plans.Extraction;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace ClusterWatch.Tests.Plans.Extraction;
+
+/// <summary>Plan documents in the forms the office receives them: UTF-8, GB18030/GBK, .docx, saved web pages.</summary>
+public sealed class PlanDocumentReaderTests
+{
+    private const string Sample = "深圳市生物医药产业行动计划（2021-2025年）\n到2025年，产业规模突破2000亿元。（责任单位：市发展改革委）";
+
+    static PlanDocumentReaderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static string Read(byte[] bytes, string name) => PlanDocumentReader.ReadText(new MemoryStream(bytes), name);
+
+    [Fact]
+    public void Utf8_with_and_without_a_byte_order_mark_reads_the_same()
+    {
+        var plain = Encoding.UTF8.GetBytes(Sample);
+        Assert.Equal(Sample, Read(plain, "plan.txt"));
+        Assert.Equal(Sample, Read([0xEF, 0xBB, 0xBF, .. plain], "plan.txt"));
+    }
+
+    [Theory]
+    [InlineData("GB18030")]
+    [InlineData("GBK")]
+    public void Chinese_legacy_encodings_are_detected_from_the_bytes_not_the_name(string encoding)
+    {
+        var bytes = Encoding.GetEncoding(encoding).GetBytes(Sample);
+
+        Assert.Equal(Sample, Read(bytes, "plan-utf8.txt"));
+        Assert.Equal(Sample, Read(bytes, "no-extension"));
+    }
+
+    [Fact]
+    public void A_docx_gives_paragraphs_in_order_and_each_table_cell_on_its_own_line()
+    {
+        using var memory = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(memory, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(
+                new Paragraph(new Run(new Text("一、发展目标"))),
+                new Paragraph(new Run(new Text("到2025年，产业规模")), new Run(new Text("突破2000亿元。"))),
+                new Table(
+                    new TableRow(new TableCell(new Paragraph(new Run(new Text("2025年")))), new TableCell(new Paragraph(new Run(new Text("生物"))))),
+                    new TableRow(new TableCell(new Paragraph(new Run(new Text("南山区")))), new TableCell(new Paragraph(new Run(new Text("300")))))),
+                new Paragraph(new Run(new Text("（责任单位：市发展改革委）")))));
+        }
+
+        var text = Read(memory.ToArray(), "upload.bin");
+
+        Assert.Equal(["一、发展目标", "到2025年，产业规模突破2000亿元。", "2025年", "生物", "南山区", "300", "（责任单位：市发展改革委）"],
+            text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void A_saved_government_page_keeps_the_article_and_drops_scripts_styles_and_navigation()
+    {
+        const string html = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>门户网站</title><style>p{color:red}</style>
+            <script>var a = "<p>不要我</p>";</script></head><body>
+            <div class="nav-bar"><a href="/">首页</a><a>政务公开</a></div>
+            <header><div>网站导航</div></header>
+            <div class="article"><h1>深圳市测试行动计划（2021-2025年）</h1>
+            <p>到2025年，产业规模突破2000&nbsp;亿元。</p><p>（责任单位：市发展改革委&amp;市科技创新委）</p>
+            <table><tr><td>南山区</td><td>300</td></tr></table></div>
+            <!-- <p>注释</p> --><footer>版权所有</footer><div id="share-box">分享到微信</div></body></html>
+            """;
+
+        var text = Read(Encoding.UTF8.GetBytes(html), "page.htm");
+
+        Assert.Contains("深圳市测试行动计划（2021-2025年）", text);
+        Assert.Contains("到2025年，产业规模突破2000 亿元。", text);
+        Assert.Contains("（责任单位：市发展改革委&市科技创新委）", text);
+        Assert.Contains("南山区\n300", text);
+        foreach (var chrome in new[] { "不要我", "首页", "网站导航", "注释", "版权所有", "分享到微信", "color:red" })
+            Assert.DoesNotContain(chrome, text);
+    }
+
+    [Fact]
+    public void A_gbk_web_page_is_decoded_and_stripped()
+    {
+        var bytes = Encoding.GetEncoding("GB18030").GetBytes("<html><body><p>到2025年，产业规模突破2000亿元。</p></body></html>");
+
+        Assert.Equal("到2025年，产业规模突破2000亿元。", Read(bytes, "page.html"));
+    }
+
+    [Theory]
+    [InlineData(new byte[0], "为空")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52 }, "不是可识别的文本")]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00 }, "Word")]
+    [InlineData(new byte[] { 0x20, 0x0A, 0x20 }, "没有可解析的文字")]
+    public void Empty_binary_and_broken_files_get_a_clear_chinese_error(byte[] bytes, string expected)
+    {
+        var error = Assert.Throws<PlanDocumentException>(() => Read(bytes, "plan.txt"));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_file_over_five_megabytes_is_refused()
+    {
+        var bytes = Encoding.UTF8.GetBytes(new string('规', PlanDocumentReader.MaxBytes / 3 + 10));
+
+        var error = Assert.Throws<PlanDocumentException>(() => Read(bytes, "big.txt"));
+        Assert.Contains("5 MB", error.Message);
+    }
+}

@@ -1,0 +1,217 @@
+using ClusterWatch.Core.Plans.Extraction;
+
+namespace ClusterWatch.Tests.Plans.Extraction;
+
+/// <summary>Documents of the same kind as the seeds but written for this test (other cities, years, note forms),
+/// so the parser is shown to read the genre rather than five texts.</summary>
+public sealed class PlanExtractorSyntheticTests
+{
+    private const string DongguanPlan = """
+        东莞市生物医药产业高质量发展行动计划（2023—2025年）
+
+        一、发展基础
+        2022年，全市生物医药产业营业收入达到320亿元，规模以上企业86家，有效发明专利量为2400件。
+        二、发展目标
+        到2025年，全市生物医药产业营业收入突破五百亿元，培育年营业收入超十亿元企业5家以上，新增上市企业2—3家，引进高层次人才团队不少于二十个，规模以上企业研发投入强度达到8%左右，有效发明专利量达到1.2万件。
+        三、重点任务
+        （一）建设创新平台。
+        1．建设公共技术服务平台。建成省级以上创新平台10个。（责任单位：市科技局，市发展改革局、市财政局）
+        2．完善临床试验体系。支持医疗机构开展临床试验，新增药物临床试验机构3家。（市卫生健康局牵头，市市场监管局、各镇街（园区）按职责分工负责）
+        （二）培育企业梯队。
+        实施企业培育计划，力争新增国家高新技术企业50家以上。（责任单位：市工业和信息化局、市投资促进局和各镇人民政府及园区管委会）
+        四、保障措施
+        （一）加强组织领导。
+        建立由市政府分管领导牵头的工作机制，统筹推进生物医药产业发展。（责任单位：市发展改革局）
+        五、目标分解
+        各园区产业营业收入目标分解如下：
+        单位：亿元
+
+        2024年
+        2025年
+        全市
+        420
+        500
+        松山湖园区
+        260
+        300
+        滨海湾新区
+        60
+        80
+        """;
+
+    private const string HuangpuWorkPlan = """
+        广州市黄埔区促进生物医药产业发展工作方案
+        (2021-2023年)
+        一、工作目标
+        （一）2022年目标。
+        全区生物医药产业规模达到1500亿元，新引进项目一百二十个，培育两家百亿级企业。
+        （二）2023年目标。
+        全区生物医药产业规模力争达到2000亿元以上，获得三类医疗器械注册证约40件，培育上市企业1～2家。
+        二、主要任务
+        （一）推动项目落地。
+        加快重大项目建设，推动5000万元以上项目开工。（责任单位：区发展改革局、区科技局及区投资促进局）
+        （二）强化要素保障。
+        统筹用地、用能和资金保障。（区规划和自然资源局、区财政局牵头，各镇街按职责分工负责）
+        """;
+
+    [Fact]
+    public void A_city_action_plan_gives_its_goals_the_year_named_by_dao_and_its_past_figures_as_baselines()
+    {
+        var x = PlanExtractor.Parse(DongguanPlan);
+
+        Assert.Equal("东莞市生物医药产业高质量发展行动计划（2023—2025年）", x.Title);
+        Assert.Equal("东莞市", x.Region);
+        Assert.Equal((2023, 2025), (x.PeriodStart!.Value, x.PeriodEnd!.Value));
+
+        Assert.Contains(x.Targets, t => t is { Year: 2025, Value: 500, Unit: "亿元", Comparator: ">=" });
+        Assert.Contains(x.Targets, t => t is { Year: 2025, Value: 5, Unit: "家", Comparator: ">=" });
+        Assert.Contains(x.Targets, t => t is { Year: 2025, Value: 2, ValueMax: 3, Unit: "家", Comparator: "=" });
+        Assert.Contains(x.Targets, t => t is { Year: 2025, Value: 20, Unit: "个", Comparator: ">=" });
+        Assert.Contains(x.Targets, t => t is { Year: 2025, Value: 8, Unit: "%", Comparator: "~" });
+        Assert.Contains(x.Targets, t => t is { Year: 2025, Value: 12000, Unit: "件" });
+        Assert.Contains(x.Targets, t => t is { Year: 2025, Value: 10, Unit: "个" });
+        Assert.DoesNotContain(x.Targets, t => t.Value == 10 && t.Unit == "亿元"); // "超十亿元企业" is a threshold, not a goal
+
+        Assert.Equal(3, x.Baselines.Count);
+        Assert.All(x.Baselines, b => Assert.Equal(2022, b.Year));
+        Assert.Contains(x.Baselines, b => b is { Value: 320, Unit: "亿元" });
+        Assert.Contains(x.Baselines, b => b is { Value: 2400, Unit: "件" });
+    }
+
+    [Fact]
+    public void A_city_action_plan_reads_every_form_of_responsible_unit_note_with_heading_numbers()
+    {
+        var x = PlanExtractor.Parse(DongguanPlan);
+
+        var platform = Assert.Single(x.Tasks, t => t.Number == "三.（一）.1");
+        Assert.Equal(["市科技局"], platform.LeadUnits);
+        Assert.Equal(["市科技局", "市发展改革局", "市财政局"], platform.Units);
+
+        var trials = Assert.Single(x.Tasks, t => t.Number == "三.（一）.2");
+        Assert.Equal(["市卫生健康局"], trials.LeadUnits);
+        Assert.Equal(["市卫生健康局", "市市场监管局", "各镇街（园区）"], trials.Units);
+
+        var firms = Assert.Single(x.Tasks, t => t.Number == "三.（二）");
+        Assert.Equal(["市工业和信息化局", "市投资促进局", "各镇人民政府", "园区管委会"], firms.Units);
+
+        Assert.Contains(x.Tasks, t => t.Number == "四.（一）" && t.Units.SequenceEqual(["市发展改革局"]));
+        Assert.Equal(4, x.Tasks.Count);
+    }
+
+    [Fact]
+    public void A_flattened_decomposition_table_becomes_allocations_with_the_whole_city_row_as_the_plan_region()
+    {
+        var x = PlanExtractor.Parse(DongguanPlan);
+
+        Assert.Equal(6, x.Allocations.Count);
+        Assert.Contains(x.Allocations, a => a is { Region: "东莞市", Year: 2025, Value: 500, Unit: "亿元" });
+        Assert.Contains(x.Allocations, a => a is { Region: "松山湖园区", Year: 2024, Value: 260 });
+        Assert.Contains(x.Allocations, a => a is { Region: "滨海湾新区", Year: 2025, Value: 80 });
+    }
+
+    [Fact]
+    public void A_district_work_plan_takes_years_from_numbered_goal_headings_and_reads_chinese_numerals()
+    {
+        var x = PlanExtractor.Parse(HuangpuWorkPlan);
+
+        Assert.Equal("广州市黄埔区促进生物医药产业发展工作方案(2021-2023年)", x.Title);
+        Assert.Equal("黄埔区", x.Region);
+        Assert.Contains(x.Targets, t => t is { Year: 2022, Value: 1500, Unit: "亿元" });
+        Assert.Contains(x.Targets, t => t is { Year: 2022, Value: 120, Unit: "个" });
+        Assert.Contains(x.Targets, t => t is { Year: 2022, Value: 2, Unit: "家" });
+        Assert.Contains(x.Targets, t => t is { Year: 2023, Value: 2000, Unit: "亿元", Comparator: ">=" });
+        Assert.Contains(x.Targets, t => t is { Year: 2023, Value: 40, Unit: "件", Comparator: "~" });
+        Assert.Contains(x.Targets, t => t is { Year: 2023, Value: 1, ValueMax: 2, Unit: "家" });
+        Assert.DoesNotContain(x.Targets, t => t.Value == 0.5m); // "5000万元以上项目" qualifies projects
+        Assert.Empty(x.Baselines);
+
+        Assert.Equal(2, x.Tasks.Count);
+        Assert.Equal(["区发展改革局", "区科技局", "区投资促进局"], x.Tasks[0].Units);
+        Assert.Equal(["区规划和自然资源局", "区财政局"], x.Tasks[1].LeadUnits);
+        Assert.Equal(["区规划和自然资源局", "区财政局", "各镇街"], x.Tasks[1].Units);
+    }
+
+    [Theory]
+    [InlineData("到2025年，产业规模达到1万亿元。", 10000, "亿元")]
+    [InlineData("到2025年，新增投资5000万元。", 0.5, "亿元")]
+    [InlineData("到2025年，发明专利达到1.5万件。", 15000, "件")]
+    [InlineData("到2025年，培育龙头企业一百二十家。", 120, "家")]
+    [InlineData("到2025年，培育龙头企业两家。", 2, "家")]
+    [InlineData("到2025年，建成研究中心十个。", 10, "个")]
+    public void Numbers_are_normalized_to_the_contract_units(string sentence, double value, string unit)
+    {
+        var x = PlanExtractor.Parse("某市产业行动方案（2021-2025年）\n一、目标\n" + sentence);
+
+        var target = Assert.Single(x.Targets);
+        Assert.Equal((decimal)value, target.Value);
+        Assert.Equal(unit, target.Unit);
+        Assert.Equal(2025, target.Year);
+    }
+
+    [Theory]
+    [InlineData("培育龙头企业1-2家", 1, 2)]
+    [InlineData("培育龙头企业1―2家", 1, 2)]
+    [InlineData("培育龙头企业1～2家", 1, 2)]
+    [InlineData("培育龙头企业1—2家", 1, 2)]
+    [InlineData("培育龙头企业3至5家", 3, 5)]
+    public void Ranges_with_any_dash_give_value_and_value_max(string clause, int value, int max)
+    {
+        var target = Assert.Single(PlanExtractor.Parse("某市产业行动方案（2021-2025年）\n到2025年，" + clause + "。").Targets);
+
+        Assert.Equal((value, max), ((int)target.Value, (int)target.ValueMax!.Value));
+        Assert.Equal("=", target.Comparator);
+    }
+
+    [Theory]
+    [InlineData("产业规模达到100亿元以上", ">=")]
+    [InlineData("产业规模超100亿元", ">=")]
+    [InlineData("产业规模突破100亿元", ">=")]
+    [InlineData("产业规模不低于100亿元", ">=")]
+    [InlineData("产业规模达到100亿元左右", "~")]
+    [InlineData("产业规模近100亿元", "~")]
+    [InlineData("产业规模约100亿元", "~")]
+    [InlineData("能耗控制在100亿元以内", "<=")]
+    [InlineData("产业规模达到100亿元", "=")]
+    [InlineData("力争产业规模达到100亿元", "=")]
+    public void Qualifiers_give_the_contract_comparators(string clause, string comparator)
+    {
+        var target = Assert.Single(PlanExtractor.Parse("某市产业行动方案（2021-2025年）\n到2025年，" + clause + "。").Targets);
+
+        Assert.Equal(comparator, target.Comparator);
+        Assert.Equal(100, target.Value);
+    }
+
+    [Fact]
+    public void Json_has_the_contract_keys_in_order_with_nulls_and_unescaped_chinese()
+    {
+        var json = PlanExtractor.Parse(HuangpuWorkPlan).ToJson();
+
+        var keys = new[] { "\"title\"", "\"issuer\"", "\"docNumber\"", "\"region\"", "\"periodStart\"", "\"periodEnd\"", "\"targets\"", "\"baselines\"", "\"tasks\"", "\"allocations\"" };
+        var positions = keys.Select(k => json.IndexOf(k, StringComparison.Ordinal)).ToArray();
+        Assert.All(positions, p => Assert.True(p >= 0));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains("\"issuer\": null", json);
+        Assert.Contains("\"valueMax\": null", json);
+        Assert.Contains("黄埔区", json);
+        Assert.Contains("\"leadUnits\": [", json);
+    }
+
+    [Fact]
+    public void A_gold_file_round_trips_through_the_record_to_the_same_json()
+    {
+        foreach (var slug in SeedDocuments.Slugs)
+        {
+            var gold = SeedDocuments.Gold(slug);
+            Assert.Equal(gold, PlanExtraction.Parse(gold.ToJson()), new ExtractionComparer());
+        }
+    }
+
+    private sealed class ExtractionComparer : IEqualityComparer<PlanExtraction>
+    {
+        public bool Equals(PlanExtraction? a, PlanExtraction? b) => a is not null && b is not null && a.ToJson() == b.ToJson()
+            && a.Targets.SequenceEqual(b.Targets) && a.Baselines.SequenceEqual(b.Baselines) && a.Allocations.SequenceEqual(b.Allocations)
+            && a.Tasks.Select(t => (t.Number, t.Title, string.Join("|", t.LeadUnits), string.Join("|", t.Units)))
+                .SequenceEqual(b.Tasks.Select(t => (t.Number, t.Title, string.Join("|", t.LeadUnits), string.Join("|", t.Units))));
+        public int GetHashCode(PlanExtraction x) => x.Title.GetHashCode();
+    }
+}
