@@ -176,11 +176,11 @@ public static class ReportingDemo
                     };
                 }).ToList();
 
-                var at = outcome switch
+                var at = (outcome switch
                 {
                     Outcome.LateAccepted => deadline.AddDays(random.Next(1, 12)).AddHours(-random.Next(0, 8)),
                     _ => deadline.AddDays(-random.Next(1, 9)).AddHours(-random.Next(6, 14)),
-                };
+                }).ToUniversalTime(); // PostgreSQL stores UTC only
                 var submission = new Submission
                 {
                     FormId = form.Id, UnitId = unit.Id, PeriodKey = period.Key, CreatedAt = at.AddDays(-3), IsSynthetic = true,

@@ -54,6 +54,7 @@ public sealed class SubmissionService(AppDbContext db)
 
     public async Task<SaveOutcome> SaveAsync(SubmissionRequest request, string actor, DateTimeOffset now, CancellationToken ct = default)
     {
+        now = now.ToUniversalTime(); // PostgreSQL stores UTC only
         var form = await LoadFormAsync(request.FormId, ct);
         if (form is null) return new SaveOutcome.Invalid("form", $"报表 {request.FormId} 不存在");
         var calendar = new ReportingCalendar(CalendarRules.Of(form));
@@ -188,6 +189,7 @@ public sealed class SubmissionService(AppDbContext db)
     /// <summary>Accepts a submitted report and writes its values as the unit region's actuals (Source = Submission).</summary>
     public async Task<string?> AcceptAsync(Submission submission, string actor, DateTimeOffset now, CancellationToken ct = default)
     {
+        now = now.ToUniversalTime();
         if (submission.Status != SubmissionStatus.Submitted) return $"只有已提交的报告可以受理（当前：{StatusText(submission.Status)}）";
         submission.Status = SubmissionStatus.Accepted;
         submission.ReviewedAt = now;
@@ -200,6 +202,7 @@ public sealed class SubmissionService(AppDbContext db)
 
     public async Task<string?> ReturnAsync(Submission submission, string reason, string actor, DateTimeOffset now, CancellationToken ct = default)
     {
+        now = now.ToUniversalTime();
         if (string.IsNullOrWhiteSpace(reason)) return "退回须填写原因";
         if (submission.Status != SubmissionStatus.Submitted) return $"只有已提交的报告可以退回（当前：{StatusText(submission.Status)}）";
         submission.Status = SubmissionStatus.Returned;
@@ -213,6 +216,7 @@ public sealed class SubmissionService(AppDbContext db)
     /// <summary>Lets the unit edit a locked, closed or accepted report until its next submit.</summary>
     public async Task UnlockAsync(Submission submission, string actor, DateTimeOffset now, CancellationToken ct = default)
     {
+        now = now.ToUniversalTime();
         submission.UnlockedAt = now;
         submission.UnlockedBy = actor;
         await db.SaveChangesAsync(ct);

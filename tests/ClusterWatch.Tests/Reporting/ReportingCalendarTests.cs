@@ -74,8 +74,8 @@ public class ReportingCalendarTests
     {
         var calendar = new ReportingCalendar(new CalendarRules(PeriodType.Quarter, OpenDaysBeforeEnd: 10, LockAfterDays: 20));
         var period = calendar.Parse("2025Q3")!;
-        Assert.False(calendar.IsOpen(period, new DateTimeOffset(2025, 9, 20, 23, 0, 0, China)));
-        Assert.True(calendar.IsOpen(period, new DateTimeOffset(2025, 9, 21, 0, 0, 0, China)));
+        Assert.False(calendar.IsOpen(period, new DateTimeOffset(2025, 9, 19, 23, 59, 59, China)));
+        Assert.True(calendar.IsOpen(period, new DateTimeOffset(2025, 9, 20, 0, 0, 0, China)));
         Assert.Equal(new DateTimeOffset(2025, 10, 30, 23, 59, 59, China), calendar.LocksAt(period));
         var after = new DateTimeOffset(2025, 10, 31, 0, 0, 1, China);
         Assert.True(calendar.IsLocked(period, after, unlockedByAdmin: false));
