@@ -10,6 +10,7 @@ public static class FeatureCommands
         yield return Enterprises.DemoCommands.Create();
         yield return Enterprises.EnterpriseImportCommand.Create();
         yield return Plans.PlanCommands.Create();
+        yield return Accounts.UserCommands.Create();
         yield break;
     }
 }

@@ -1,4 +1,5 @@
 using ClusterWatch.Core.Data;
+using ClusterWatch.Web.Accounts;
 using ClusterWatch.Web.Analytics;
 using ClusterWatch.Web.Enterprises;
 using ClusterWatch.Web.Infrastructure;
@@ -19,6 +20,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 builder.Services.AddAntiforgery();
 builder.Services.AddClusterWatchLocalization();
+builder.Services.AddClusterWatchAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<ClusterWatch.Core.Analytics.ProgressService>();
 builder.Services.AddSingleton<ClusterWatch.Core.Analytics.AggregateCache>();
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -33,6 +35,7 @@ using (var scope = app.Services.CreateScope())
 {
     var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
     await initializer.InitializeAsync(scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+    await ClusterWatch.Core.Accounts.DemoAccounts.EnsureSafeForEnvironmentAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), app.Environment.EnvironmentName);
 }
 
 app.UseExceptionHandler();
@@ -40,11 +43,14 @@ app.UseStatusCodePages();
 app.UseClusterWatchLocalization();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapOpenApi();
-var api = app.MapGroup("/api");
-api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+app.MapOpenApi().AllowPublic();
+var api = app.MapGroup("/api").RequireAdminForWritesByDefault();
+api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health").AllowPublic();
+api.MapAccounts();
 api.MapRegions();
 api.MapPlans();
 api.MapEnterprises();

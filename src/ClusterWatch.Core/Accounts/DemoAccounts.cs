@@ -20,10 +20,11 @@ public static class DemoAccounts
         new("fgw", "市发展改革委信息员（示例）", UserRole.Reporter, "深圳市发展和改革委员会"),
     ];
 
-    /// <summary>Adds the demo accounts that are missing (units must be seeded); returns how many were added.</summary>
+    /// <summary>Adds the demo accounts to a database that has no account at all (units must be seeded); returns how many were added.</summary>
     public static async Task<int> SeedAsync(AppDbContext db, CancellationToken ct = default)
     {
-        var existing = await db.Set<User>().Select(u => u.UserName).ToListAsync(ct);
+        if (await db.Set<User>().AnyAsync(ct)) return 0;
+        var existing = new List<string>();
         var unitNames = All.Where(d => d.UnitFullName is not null).Select(d => d.UnitFullName!).ToList();
         var units = await db.Units.Where(u => unitNames.Contains(u.FullName)).ToDictionaryAsync(u => u.FullName, u => u.Id, ct);
         var added = 0;

@@ -9,6 +9,8 @@ public static class Policies
     public const string Admin = "Admin";
     /// <summary>Any signed-in user (管理员, 分析员, 信息员): every page and GET API not marked Public.</summary>
     public const string Reader = "Reader";
+    /// <summary>管理员 or 分析员: reads across all units (audit log, whole-plan exports), which a 信息员 may not.</summary>
+    public const string Staff = "Staff";
     /// <summary>信息员 or 管理员: report submissions (the unit check is UnitScope.CanAccessUnit).</summary>
     public const string Reporter = "Reporter";
     /// <summary>Marker name for anonymous (published) endpoints; applied with <see cref="PublicEndpoints.AllowPublic{T}"/> (= AllowAnonymous).</summary>

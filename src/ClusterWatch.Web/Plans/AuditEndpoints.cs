@@ -12,7 +12,7 @@ public static class AuditEndpoints
 {
     public static void MapAudit(RouteGroupBuilder reads, RouteGroupBuilder writes)
     {
-        reads.MapGet("/audit", ListAudit).WithTags("Audit").WithName("ListAudit");
+        reads.MapGet("/audit", ListAudit).WithTags("Audit").WithName("ListAudit").RequireAuthorization(Accounts.Policies.Staff);
         writes.MapPost("/audit/{id:long}/restore", Restore).WithTags("Audit");
     }
 

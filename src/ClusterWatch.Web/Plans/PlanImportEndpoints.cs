@@ -15,7 +15,8 @@ public static class PlanImportEndpoints
     public static void MapPlanImports(RouteGroupBuilder reads, RouteGroupBuilder writes)
     {
         reads.MapGet("/plans/imports/{kind}/template", Template).WithTags("Plans").WithName("PlanImportTemplate");
-        reads.MapGet("/plans/{planId:int}/{kind}/export", Export).WithTags("Plans").WithName("PlanItemsExport");
+        reads.MapGet("/plans/{planId:int}/{kind}/export", Export).WithTags("Plans").WithName("PlanItemsExport")
+            .RequireAuthorization(Accounts.Policies.Staff); // a whole-plan export would show a reporter other units' tasks
         writes.MapPost("/plans/{planId:int}/imports/{kind}", Import).WithTags("Plans")
             .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
     }

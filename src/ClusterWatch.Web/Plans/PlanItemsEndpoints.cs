@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using ClusterWatch.Core.Accounts;
 using ClusterWatch.Core.Data;
+using ClusterWatch.Web.Accounts;
 using ClusterWatch.Core.Plans;
 using ClusterWatch.Core.Regions;
 using ClusterWatch.Web.Regions;
@@ -82,11 +85,11 @@ public static class PlanItemsEndpoints
     }
 
     public static async Task<Results<Ok<PagedList<TaskDto>>, ValidationProblem, ProblemHttpResult>> ListTasks(
-        AppDbContext db, int planId, int? page, int? pageSize, CancellationToken ct)
+        AppDbContext db, ClaimsPrincipal user, int planId, int? page, int? pageSize, CancellationToken ct)
     {
         if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
         if (!await db.Plans.AnyAsync(p => p.Id == planId, ct)) return NoPlan(planId);
-        var query = db.PlanTasks.AsNoTracking().Where(t => t.PlanId == planId);
+        var query = VisibleTasks(db.PlanTasks.AsNoTracking().Where(t => t.PlanId == planId), await TaskUnitScopeAsync(db, user, ct));
         var total = await query.CountAsync(ct);
         var items = await query.Include(t => t.Assignments).ThenInclude(a => a.Unit).OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
             .Skip(paging.Skip).Take(paging.PageSize).AsSplitQuery().ToListAsync(ct);
@@ -110,8 +113,21 @@ public static class PlanItemsEndpoints
         await LoadBaseline(db, id, ct) is { } t ? TypedResults.Ok(BaselineDto.From(t)) : Problems.NotFound($"没有编号为 {id} 的基数。");
     public static async Task<Results<Ok<AllocationDto>, ProblemHttpResult>> GetAllocation(AppDbContext db, int id, CancellationToken ct) =>
         await LoadAllocation(db, id, ct) is { } t ? TypedResults.Ok(AllocationDto.From(t)) : Problems.NotFound($"没有编号为 {id} 的目标分解。");
-    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> GetTask(AppDbContext db, int id, CancellationToken ct) =>
-        await LoadTask(db, id, ct) is { } t ? TypedResults.Ok(TaskDto.From(t)) : Problems.NotFound($"没有编号为 {id} 的任务。");
+    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> GetTask(AppDbContext db, ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        if (await LoadTask(db, id, ct) is not { } t) return Problems.NotFound($"没有编号为 {id} 的任务。");
+        if (await TaskUnitScopeAsync(db, user, ct) is { } unitIds && !t.Assignments.Any(a => unitIds.Contains(a.UnitId)))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权访问", detail: $"任务 {id} 不属于本单位。");
+        return TypedResults.Ok(TaskDto.From(t));
+    }
+
+    /// <summary>The units whose tasks the user may see: null for admins and analysts (all), the reporter's unit (and its 各区政府) otherwise.</summary>
+    public static async Task<IReadOnlyList<int>?> TaskUnitScopeAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        UnitScope.RestrictedUnitId(user) is int unitId ? await ReporterScope.TaskUnitIdsAsync(db, unitId, ct) : null;
+
+    /// <summary>A reporter (信息员) sees only the tasks assigned to its own unit; admins and analysts see all.</summary>
+    public static IQueryable<PlanTask> VisibleTasks(IQueryable<PlanTask> tasks, IReadOnlyList<int>? unitIds) =>
+        unitIds is null ? tasks : tasks.Where(t => t.Assignments.Any(a => unitIds.Contains(a.UnitId)));
 
     // ---- targets ----
 

@@ -11,7 +11,7 @@ public static class PlansEndpoints
     /// <summary>Plans, their items, indicators, units, audit and imports; every write sits in one group so a policy can be attached there.</summary>
     public static RouteGroupBuilder MapPlans(this RouteGroupBuilder api)
     {
-        var writes = api.MapGroup("").WithTags("Editing");
+        var writes = api.MapGroup("").WithTags("Editing").RequireAuthorization(Accounts.Policies.Admin);
 
         var plans = api.MapGroup("/plans").WithTags("Plans");
         plans.MapGet("/", ListPlans).WithName("ListPlans");

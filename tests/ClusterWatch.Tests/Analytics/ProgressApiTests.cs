@@ -24,7 +24,7 @@ public abstract class ProgressApiTests(AppFactory app)
 
     private async Task<PlanProgress> GetProgressAsync(int year)
     {
-        var response = await app.CreateClient().GetAsync($"/api/plans/{await PlanId}/progress?year={year}");
+        var response = await app.Client().GetAsync($"/api/plans/{await PlanId}/progress?year={year}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<PlanProgress>(Json))!;
     }
@@ -165,7 +165,7 @@ public abstract class ProgressApiTests(AppFactory app)
     [Fact]
     public async Task Enum_values_are_sent_as_strings()
     {
-        var text = await app.CreateClient().GetStringAsync($"/api/plans/{await PlanId}/progress?year=2011");
+        var text = await app.Client().GetStringAsync($"/api/plans/{await PlanId}/progress?year=2011");
         Assert.Contains("\"status\":\"OnTrack\"", text);
         Assert.Contains("\"status\":\"NoData\"", text);
     }
@@ -194,7 +194,7 @@ public abstract class ProgressApiTests(AppFactory app)
             await db.SaveChangesAsync();
             (planId, enterpriseId) = (plan.Id, enterprise.Id);
         }
-        var client = app.CreateClient();
+        var client = app.Client();
         var before = (await client.GetFromJsonAsync<PlanProgress>($"/api/plans/{planId}/progress?year=2012", Json))!;
         // 10,000 万元 = 1 亿元 in 2011.
         Assert.Equal(1m, Assert.Single(before.Targets).Actual);
@@ -213,7 +213,7 @@ public abstract class ProgressApiTests(AppFactory app)
     [Fact]
     public async Task Unknown_plan_is_a_404_problem()
     {
-        var response = await app.CreateClient().GetAsync("/api/plans/987654321/progress?year=2011");
+        var response = await app.Client().GetAsync("/api/plans/987654321/progress?year=2011");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -224,7 +224,7 @@ public abstract class ProgressApiTests(AppFactory app)
     [InlineData("abc")]
     public async Task Year_outside_2000_to_2100_is_a_400_problem(string year)
     {
-        var response = await app.CreateClient().GetAsync($"/api/plans/{await PlanId}/progress?year={year}");
+        var response = await app.Client().GetAsync($"/api/plans/{await PlanId}/progress?year={year}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }

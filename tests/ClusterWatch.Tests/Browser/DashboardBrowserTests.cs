@@ -1,3 +1,4 @@
+using ClusterWatch.Tests.Accounts;
 using Microsoft.Playwright;
 
 namespace ClusterWatch.Tests.Browser;
@@ -32,7 +33,7 @@ public sealed class DashboardBrowserTests(KestrelAppFactory app) : IClassFixture
 
     private async Task<IPage> OpenAsync(string path)
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        var page = await _browser!.NewSignedInPageAsync(app.BaseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         var response = await page.GotoAsync(new Uri(app.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });

@@ -6,7 +6,7 @@ namespace ClusterWatch.Tests.Browser;
 /// <summary>The dashboard page and the language switch through HTTP, without a browser.</summary>
 public abstract class DashboardPageTests(AppFactory app)
 {
-    private HttpClient Client() => app.CreateClient(new() { AllowAutoRedirect = false });
+    private HttpClient Client() => app.Client(allowAutoRedirect: false);
 
     [Fact]
     public async Task Dashboard_defaults_to_the_2010_2012_work_plan_with_its_district_allocations()
@@ -109,7 +109,8 @@ public sealed class EmptyDashboardTests(EmptySqliteAppFactory app) : IClassFixtu
     [Fact]
     public async Task Dashboard_without_plans_shows_an_explanatory_empty_state()
     {
-        var response = await app.CreateClient().GetAsync("/");
+        await using (app.Scope(out var db)) await ClusterWatch.Core.Accounts.DemoAccounts.SeedAsync(db); // a fresh installation's first account
+        var response = await app.Client().GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();

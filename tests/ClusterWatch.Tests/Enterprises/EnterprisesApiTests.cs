@@ -47,7 +47,7 @@ public abstract class EnterprisesApiTests(AppFactory app)
         await using var scope = app.Scope(out var db);
         var count = await db.Enterprises.CountAsync();
 
-        var json = await Json(await app.CreateClient().GetAsync("/api/enterprises?page=2&pageSize=7"));
+        var json = await Json(await app.Client().GetAsync("/api/enterprises?page=2&pageSize=7"));
 
         Assert.Equal(count, json.GetProperty("total").GetInt32());
         Assert.Equal(2, json.GetProperty("page").GetInt32());
@@ -71,14 +71,14 @@ public abstract class EnterprisesApiTests(AppFactory app)
         var expected = await db.Enterprises.CountAsync(e => shenzhen.Contains(e.RegisteredRegionId));
         Assert.True(expected > 0, "the seeded set has enterprises in Shenzhen");
 
-        var json = await Json(await app.CreateClient().GetAsync("/api/enterprises?region=440300&pageSize=500"));
+        var json = await Json(await app.Client().GetAsync("/api/enterprises?region=440300&pageSize=500"));
 
         Assert.Equal(expected, json.GetProperty("total").GetInt32());
         var codes = json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("region").GetProperty("code").GetString()!).ToList();
         Assert.All(codes, c => Assert.StartsWith("4403", c));
         Assert.Contains(codes, c => c != "440300");
 
-        var nanshan = await Json(await app.CreateClient().GetAsync("/api/enterprises?region=" + Uri.EscapeDataString("南山") + "&pageSize=500"));
+        var nanshan = await Json(await app.Client().GetAsync("/api/enterprises?region=" + Uri.EscapeDataString("南山") + "&pageSize=500"));
         Assert.All(nanshan.GetProperty("items").EnumerateArray(), i => Assert.Equal("440305", i.GetProperty("region").GetProperty("code").GetString()));
         Assert.True(nanshan.GetProperty("total").GetInt32() < expected);
     }
@@ -91,7 +91,7 @@ public abstract class EnterprisesApiTests(AppFactory app)
         var expected = revenues.Count(r => r >= 100_000m);
         Assert.True(expected > 0 && expected < revenues.Count, "the seeded set has firms on both sides of 10 亿元");
 
-        var json = await Json(await app.CreateClient().GetAsync("/api/enterprises?tier=10&year=2025&pageSize=500"));
+        var json = await Json(await app.Client().GetAsync("/api/enterprises?tier=10&year=2025&pageSize=500"));
 
         Assert.Equal(expected, json.GetProperty("total").GetInt32());
         Assert.All(json.GetProperty("items").EnumerateArray(), i => Assert.True(i.GetProperty("revenue").GetDecimal() >= 100_000m));
@@ -102,7 +102,7 @@ public abstract class EnterprisesApiTests(AppFactory app)
     {
         await using var scope = app.Scope(out var db);
         var expected = await db.Enterprises.CountAsync(e => e.IndustryCode == IndustryTaxonomy.Device || e.IndustryCode.StartsWith(IndustryTaxonomy.Device + "."));
-        var client = app.CreateClient();
+        var client = app.Client();
 
         var devices = await Json(await client.GetAsync("/api/enterprises?industry=BIO.DEVICE&pageSize=500"));
         Assert.Equal(expected, devices.GetProperty("total").GetInt32());
@@ -131,7 +131,7 @@ public abstract class EnterprisesApiTests(AppFactory app)
             $"{TestCode(4)},测试企业丁,火星区,,生物药,,,,,2025,,100,,,,",
             $"{TestCode(1)},测试企业甲,南山区,,生物药,,,,,2025,,100,,,,");
 
-        var response = await app.CreateClient().PostAsync("/api/imports/enterprises", Upload(csv));
+        var response = await app.Client().PostAsync("/api/imports/enterprises", Upload(csv));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -153,13 +153,13 @@ public abstract class EnterprisesApiTests(AppFactory app)
             $"{code},测试导入企业,南山区,南山区；坪山区,体外诊断,未上市,,2012,,2001,2,300,,,,");
         try
         {
-            var response = await app.CreateClient().PostAsync("/api/imports/enterprises", Upload(csv));
+            var response = await app.Client().PostAsync("/api/imports/enterprises", Upload(csv));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var result = await Json(response);
             Assert.Equal(1, result.GetProperty("enterprisesCreated").GetInt32());
             Assert.Equal(2, result.GetProperty("figuresWritten").GetInt32());
 
-            var details = await Json(await app.CreateClient().GetAsync($"/api/enterprises/{code}"));
+            var details = await Json(await app.Client().GetAsync($"/api/enterprises/{code}"));
             Assert.False(details.GetProperty("isSynthetic").GetBoolean());
             Assert.Equal("440305", details.GetProperty("region").GetProperty("code").GetString());
             Assert.Equal(1234.5m, details.GetProperty("yearlyFigures")[0].GetProperty("revenue").GetDecimal());
@@ -176,7 +176,7 @@ public abstract class EnterprisesApiTests(AppFactory app)
     [Fact]
     public async Task An_unknown_credit_code_answers_404_problem_details()
     {
-        var response = await app.CreateClient().GetAsync($"/api/enterprises/{TestCode(99)}");
+        var response = await app.Client().GetAsync($"/api/enterprises/{TestCode(99)}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -184,7 +184,7 @@ public abstract class EnterprisesApiTests(AppFactory app)
     [Fact]
     public async Task The_template_downloads_as_a_valid_xlsx_and_as_a_csv_with_bom()
     {
-        var client = app.CreateClient();
+        var client = app.Client();
         var xlsx = await client.GetAsync("/api/imports/enterprises/template?format=xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
@@ -205,7 +205,7 @@ public abstract class EnterprisesApiTests(AppFactory app)
         var shenzhen = await SubtreeAsync(db, "440300");
         var expected = await db.Enterprises.CountAsync(e => shenzhen.Contains(e.RegisteredRegionId));
 
-        var response = await app.CreateClient().GetAsync("/api/enterprises/export?region=440300&pageSize=5");
+        var response = await app.Client().GetAsync("/api/enterprises/export?region=440300&pageSize=5");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var table = TabularFileReader.Read(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), "export.xlsx");
@@ -216,7 +216,7 @@ public abstract class EnterprisesApiTests(AppFactory app)
     [Fact]
     public async Task The_list_page_marks_synthetic_rows_and_shows_the_banner()
     {
-        var html = await app.CreateClient().GetStringAsync("/Enterprises?region=440300");
+        var html = await app.Client().GetStringAsync("/Enterprises?region=440300");
         Assert.Contains("synthetic-banner", html);
         Assert.Contains("badge synthetic", html);
         Assert.Contains("/api/enterprises/export?region=440300", html);
@@ -228,7 +228,7 @@ public abstract class EnterprisesApiTests(AppFactory app)
     [Fact]
     public async Task The_import_page_lists_every_error_row_and_writes_nothing()
     {
-        var client = app.CreateClient();
+        var client = app.Client();
         var token = AntiforgeryToken(await client.GetStringAsync("/Enterprises/Import"));
         Assert.NotEmpty(token);
         await using var scope = app.Scope(out var db);
@@ -249,7 +249,7 @@ public abstract class EnterprisesApiTests(AppFactory app)
     [Fact]
     public async Task The_edit_page_rejects_a_bad_credit_code_and_creates_a_valid_enterprise_with_an_audit_entry()
     {
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = app.Client(allowAutoRedirect: false);
         var token = AntiforgeryToken(await client.GetStringAsync("/Enterprises/Edit"));
         var code = TestCode(30);
         FormUrlEncodedContent Form(string creditCode) => new(new Dictionary<string, string>

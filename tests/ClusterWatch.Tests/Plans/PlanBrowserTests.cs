@@ -1,3 +1,4 @@
+using ClusterWatch.Tests.Accounts;
 using ClusterWatch.Tests.Browser;
 using Microsoft.Playwright;
 
@@ -29,7 +30,7 @@ public sealed class PlanBrowserTests(KestrelAppFactory app) : IClassFixture<Kest
 
     private async Task<IPage> OpenAsync(string path)
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        var page = await _browser!.NewSignedInPageAsync(app.BaseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
         var response = await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
         Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status}");
         return page;

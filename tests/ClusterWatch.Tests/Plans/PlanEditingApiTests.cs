@@ -8,7 +8,7 @@ namespace ClusterWatch.Tests.Plans;
 /// <summary>Writes through the API: plans, indicators, allocations, units, and restoring deleted rows from the audit log.</summary>
 public abstract class PlanEditingApiTests(AppFactory app)
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.Client();
 
     private async Task<JsonElement> GetJson(string url)
     {

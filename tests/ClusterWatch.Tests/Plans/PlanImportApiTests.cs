@@ -27,7 +27,7 @@ public abstract class PlanImportApiTests(AppFactory app)
     public async Task Extract_answers_the_contract_json_of_a_seed_document()
     {
         var bytes = SeedBytes(Workplan);
-        var response = await app.CreateClient().PostAsync("/api/plans/extract", Upload(bytes, Workplan + ".txt"));
+        var response = await app.Client().PostAsync("/api/plans/extract", Upload(bytes, Workplan + ".txt"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -53,7 +53,7 @@ public abstract class PlanImportApiTests(AppFactory app)
 
         foreach (var path in new[] { "/api/plans/extract", "/api/plans/import" })
         {
-            var response = await app.CreateClient().PostAsync(path, Upload(binary, "plan.txt"));
+            var response = await app.Client().PostAsync(path, Upload(binary, "plan.txt"));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -66,7 +66,7 @@ public abstract class PlanImportApiTests(AppFactory app)
     [Fact]
     public async Task A_request_without_a_file_is_a_validation_problem_naming_the_field()
     {
-        var response = await app.CreateClient().PostAsync("/api/plans/import", new MultipartFormDataContent { { new StringContent("x"), "other" } });
+        var response = await app.Client().PostAsync("/api/plans/import", new MultipartFormDataContent { { new StringContent("x"), "other" } });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("file", out _));
@@ -77,7 +77,7 @@ public abstract class PlanImportApiTests(AppFactory app)
     {
         var bytes = SeedBytes(Workplan);
         var parsed = PlanExtractor.Parse(PlanDocumentReader.ReadText(new MemoryStream(bytes), Workplan + ".txt"));
-        var client = app.CreateClient();
+        var client = app.Client();
 
         var response = await client.PostAsync("/api/plans/import", Upload(bytes, Workplan + ".txt"));
 

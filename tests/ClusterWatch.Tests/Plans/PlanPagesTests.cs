@@ -8,7 +8,7 @@ namespace ClusterWatch.Tests.Plans;
 /// <summary>The plan, region and unit pages as a browser gets them: server-rendered HTML and form posts with antiforgery.</summary>
 public abstract partial class PlanPagesTests(AppFactory app)
 {
-    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private readonly HttpClient _client = app.Client(allowAutoRedirect: false);
 
     private async Task<string> Page(string url)
     {

@@ -10,7 +10,7 @@ namespace ClusterWatch.Tests.Plans;
 public abstract class PlansApiTests(AppFactory app)
 {
     private const string WorkPlanSlug = "shenzhen-bio-internet-newenergy-workplan-2010-2012";
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.Client();
 
     private async Task<JsonElement> GetJson(string url)
     {

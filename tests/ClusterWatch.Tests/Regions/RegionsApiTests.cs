@@ -6,7 +6,7 @@ namespace ClusterWatch.Tests.Regions;
 
 public abstract class RegionsApiTests(AppFactory app)
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.Client();
 
     private async Task<JsonElement> GetJson(string url)
     {

@@ -37,7 +37,9 @@ public class DetailsModel(AppDbContext db) : PageModel
         AllocationRows = allocations.Select(a => a.Region!).DistinctBy(r => r.Id)
             .OrderBy(r => r.Code == plan.Region?.Code ? 1 : 0).ThenBy(r => r.SeriesCode).ThenBy(r => r.Code)
             .Select(r => RegionRef.From(r)!).ToList();
-        Tasks = (await db.PlanTasks.AsNoTracking().Include(t => t.Assignments).ThenInclude(a => a.Unit).Where(t => t.PlanId == id)
+        Tasks = (await PlanItemsEndpoints.VisibleTasks(db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id),
+                await PlanItemsEndpoints.TaskUnitScopeAsync(db, User, ct))
+            .Include(t => t.Assignments).ThenInclude(a => a.Unit)
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Id).AsSplitQuery().ToListAsync(ct)).Select(TaskDto.From).ToList();
         return Page();
     }
