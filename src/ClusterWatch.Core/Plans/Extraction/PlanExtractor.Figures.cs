@@ -26,6 +26,10 @@ internal sealed partial class PlanTextParser
     private static readonly string[] LeadingWords =
         ["其中", "力争", "争取", "实现", "培育发展", "培育", "全省", "全市", "全区", "我省", "我市", "我区", "累计", "新增", "努力", "确保", "到"];
 
+    private const int PrefixWindow = 200;
+    // No plan states thousands of goals; a text that seems to is noise, and the cap keeps the work bounded.
+    internal const int MaxItems = 2000;
+
     private sealed record Figure(PlanExtraction.TargetItem Target, string Sector, string Noun, int Sentence);
 
     private (List<PlanExtraction.TargetItem> Targets, List<PlanExtraction.BaselineItem> Baselines) FindFigures()
@@ -89,14 +93,18 @@ internal sealed partial class PlanTextParser
                     || sentence.Contains("每年", StringComparison.Ordinal);
                 var inGoalScope = goalScope.Any(g => g);
 
+                var yearIndex = 0;
                 foreach (var q in quantities)
                 {
+                    if (figures.Count >= MaxItems || baselines.Count >= MaxItems) break;
                     if (q.IsThreshold || q.IsVague || q.FromBareOne) continue;
                     var fullNoun = NounAfter(sentence, q.End, stopAtEnumeration: false);
                     if (StructuralNouns.Any(n => fullNoun.EndsWith(n, StringComparison.Ordinal))) continue;
-                    var before = LastYearBefore(years, q.Start, sentence);
+                    while (yearIndex < years.Count && years[yearIndex].Position < q.Start) yearIndex++;
+                    YearMention? before = yearIndex > 0 ? years[yearIndex - 1] : null;
                     var isPast = before is { Past: true } || before is null && pastYear is not null && !HasDueWord(sentence, q.Start);
-                    var prefix = sentence[..q.Start];
+                    // Words before the number within a bounded window keep every check linear in the sentence.
+                    var prefix = sentence[Math.Max(0, q.Start - PrefixWindow)..q.Start];
                     if (isPast)
                     {
                         var year = before?.Year ?? pastYear!.Value;
@@ -107,7 +115,7 @@ internal sealed partial class PlanTextParser
                         continue;
                     }
                     if (contextOnly || forecast) continue;
-                    if (!inGoalScope && before is not { Due: true } && !GoalVerbs.Any(v => prefix.Contains(v, StringComparison.Ordinal))) continue;
+                    if (!inGoalScope && before is not { Due: true } && !HasGoalVerb(prefix)) continue;
                     var due = before?.Year ?? DeepestYear(yearAt) ?? _periodEnd;
                     if (due is null) continue;
                     var comparator = q.Comparator;
@@ -124,17 +132,27 @@ internal sealed partial class PlanTextParser
     private static List<PlanExtraction.TargetItem> Deduplicate(List<Figure> figures)
     {
         var kept = new List<Figure>();
+        var byValue = new Dictionary<(int, string, decimal, decimal?, string), List<Figure>>();
         foreach (var figure in figures)
         {
             var t = figure.Target;
-            var duplicate = kept.Any(k => k.Sentence != figure.Sentence && k.Sector == figure.Sector && SameThing(k.Noun, figure.Noun)
-                && k.Target.Year == t.Year && k.Target.Unit == t.Unit && k.Target.Value == t.Value && k.Target.ValueMax == t.ValueMax);
-            if (!duplicate) kept.Add(figure);
+            var key = (t.Year, t.Unit, t.Value, t.ValueMax, figure.Sector);
+            if (!byValue.TryGetValue(key, out var same)) byValue[key] = same = [];
+            if (same.Any(k => k.Sentence != figure.Sentence && SameThing(k.Noun, figure.Noun))) continue;
+            same.Add(figure);
+            kept.Add(figure);
         }
         return kept.Select(k => k.Target).ToList();
     }
 
-    /// <summary>Two counted nouns name the same thing when they share three characters in a row (or both are empty).</summary>
+    private static bool HasGoalVerb(string prefix)
+    {
+        foreach (var verb in GoalVerbs)
+            if (prefix.Contains(verb, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Two counted nouns name the same thing when they share three characters in a row (or end alike).</summary>
     private static bool SameThing(string a, string b)
     {
         if (a.Length == 0 || b.Length == 0) return a.Length == 0 && b.Length == 0;
@@ -174,7 +192,7 @@ internal sealed partial class PlanTextParser
             var c = s[i];
             if (c == '《') { titleDepth++; continue; }
             if (c == '》') { titleDepth = Math.Max(0, titleDepth - 1); continue; }
-            if (titleDepth > 0 || !IsYearAt(s, i, out var year)) continue;
+            if (titleDepth > 0 || c is not ('1' or '2') || !IsYearAt(s, i, out var year)) continue;
             var after = SkipSpaces(s, i + 4);
             var rangeEnd = -1;
             if (after < s.Length && s[after] is '-' or '–' or '—' or '―' or '－' or '～' or '~' or '至')
@@ -207,16 +225,11 @@ internal sealed partial class PlanTextParser
         return "";
     }
 
-    private static YearMention? LastYearBefore(List<YearMention> years, int position, string sentence)
+    private static bool HasDueWord(string sentence, int position)
     {
-        YearMention? last = null;
-        foreach (var y in years)
-            if (y.Position < position) last = y;
-        return last;
+        var window = sentence.AsSpan(Math.Max(0, position - PrefixWindow), Math.Min(position, PrefixWindow));
+        return window.Contains("到", StringComparison.Ordinal) && window.Contains("年", StringComparison.Ordinal);
     }
-
-    private static bool HasDueWord(string sentence, int position) =>
-        sentence.AsSpan(0, position).Contains("到", StringComparison.Ordinal) && sentence.AsSpan(0, position).Contains("年", StringComparison.Ordinal);
 
     private int? FirstYear(string text, out bool past)
     {

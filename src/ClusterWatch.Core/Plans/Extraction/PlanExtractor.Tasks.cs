@@ -10,6 +10,7 @@ internal sealed partial class PlanTextParser
         var tasks = new List<PlanExtraction.TaskItem>();
         foreach (var paragraph in _paragraphs)
         {
+            if (tasks.Count >= MaxItems) break;
             var text = paragraph.Text;
             var compactLine = text.TrimStart();
             // A note written as its own line: "责任单位：…" / "牵头单位：…".
@@ -19,25 +20,12 @@ internal sealed partial class PlanTextParser
                 if (note is not null) tasks.Add(TaskAt(paragraph, note.Value));
                 continue;
             }
-            var i = 0;
-            while (i < text.Length)
+            foreach (var (open, close) in BracketPairs(text))
             {
-                var open = text.IndexOfAny(['（', '('], i);
-                if (open < 0) break;
-                var close = MatchingClose(text, open);
-                if (close < 0) { i = open + 1; continue; }
                 var inner = text[(open + 1)..close];
-                if (LooksLikeNote(inner))
-                {
-                    var note = UnitList.ParseNote(inner);
-                    if (note is not null)
-                    {
-                        tasks.Add(TaskAt(paragraph, note.Value));
-                        i = close + 1;
-                        continue;
-                    }
-                }
-                i = open + 1;
+                if (!LooksLikeNote(inner)) continue;
+                var note = UnitList.ParseNote(inner);
+                if (note is not null) tasks.Add(TaskAt(paragraph, note.Value));
             }
         }
         return tasks;
@@ -52,18 +40,25 @@ internal sealed partial class PlanTextParser
         inner.Contains("责任单位", StringComparison.Ordinal) || inner.Contains("牵头", StringComparison.Ordinal)
         || inner.Contains("责任部门", StringComparison.Ordinal) || inner.Contains("负责单位", StringComparison.Ordinal);
 
-    /// <summary>The closing bracket matching the one at open (nested brackets allowed), within a bounded span.</summary>
-    private static int MatchingClose(string text, int open)
+    /// <summary>Outermost bracket pairs of bounded length in text order, found in one pass with a stack.</summary>
+    private static List<(int Open, int Close)> BracketPairs(string text)
     {
-        var depth = 0;
-        var limit = Math.Min(text.Length, open + MaxNoteLength);
-        for (var k = open; k < limit; k++)
+        var pairs = new List<(int Open, int Close)>();
+        var opens = new Stack<int>();
+        for (var k = 0; k < text.Length; k++)
         {
             var c = text[k];
-            if (c is '（' or '(') depth++;
-            else if (c is '）' or ')' && --depth == 0) return k;
+            if (c is '（' or '(') opens.Push(k);
+            else if (c is '）' or ')' && opens.Count > 0)
+            {
+                var open = opens.Pop();
+                if (k - open > MaxNoteLength) continue;
+                // A pair enclosing earlier pairs replaces them: only the outermost pair can be a note.
+                while (pairs.Count > 0 && pairs[^1].Open > open) pairs.RemoveAt(pairs.Count - 1);
+                pairs.Add((open, k));
+            }
         }
-        return -1;
+        return pairs;
     }
 
     private static PlanExtraction.TaskItem TaskAt(PlanParagraph paragraph, (List<string> Leads, List<string> Units) note)

@@ -34,8 +34,11 @@ internal static class QuantityScanner
         decimal? valueMax = null;
         var afterFirst = end;
         var rangeEnd = SkipSpaces(s, end);
+        // Most numerals in a plan are words (一批, 进一步): reject them on the next character before any lookup.
+        if (rangeEnd >= s.Length || !endsWithYi && !CanFollowNumber(s[rangeEnd])) { next = Math.Max(end, start + 1); return false; }
         foreach (var dash in Dashes)
         {
+            if (s[rangeEnd] != dash[0]) continue;
             if (string.CompareOrdinal(s, rangeEnd, dash, 0, dash.Length) != 0) continue;
             var second = SkipSpaces(s, rangeEnd + dash.Length);
             if (second < s.Length && (ChineseNumber.IsDigit(s[second]) || ChineseNumber.IsChineseNumeral(s[second]))
@@ -82,6 +85,10 @@ internal static class QuantityScanner
         next = after;
         return true;
     }
+
+    private static bool CanFollowNumber(char c) => c is '元' or '%' or '家' or '个' or '件' or '项' or '支' or '所' or '名' or '座' or '台' or '种' or '款'
+        or '套' or '例' or '人' or '张' or '部' or '条' or '批' or '多' or '余' or '美' or '欧' or '港' or '日' or '英'
+        or '-' or '–' or '—' or '―' or '－' or '～' or '~' or '〜' or '至' or '到';
 
     private static bool SkipRun(string s, int start, out int next)
     {
