@@ -37,7 +37,7 @@ internal sealed partial class PlanTextParser
         || line.StartsWith("责任部门：", StringComparison.Ordinal);
 
     private static bool LooksLikeNote(string inner) =>
-        inner.Contains("责任单位", StringComparison.Ordinal) || inner.Contains("牵头", StringComparison.Ordinal)
+        inner.Contains("责任单位", StringComparison.Ordinal) || inner.Contains("牵头", StringComparison.Ordinal) || inner.EndsWith("负责", StringComparison.Ordinal)
         || inner.Contains("责任部门", StringComparison.Ordinal) || inner.Contains("负责单位", StringComparison.Ordinal);
 
     /// <summary>Outermost bracket pairs of bounded length in text order, found in one pass with a stack.</summary>
@@ -48,8 +48,8 @@ internal sealed partial class PlanTextParser
         for (var k = 0; k < text.Length; k++)
         {
             var c = text[k];
-            if (c is '（' or '(') opens.Push(k);
-            else if (c is '）' or ')' && opens.Count > 0)
+            if (c is '（' or '(' or '【') opens.Push(k);
+            else if (c is '）' or ')' or '】' && opens.Count > 0)
             {
                 var open = opens.Pop();
                 if (k - open > MaxNoteLength) continue;

@@ -31,6 +31,7 @@ internal sealed partial class PlanTextParser
         var bodyStart = ReadHeader();
         _title = FindTitle(bodyStart);
         (_periodStart, _periodEnd) = PeriodOf(_title);
+        if (_periodEnd is null) (_periodStart, _periodEnd) = FiveYearPlanPeriod(_title);
         _region = RegionOf(_title) ?? RegionOf(_issuer ?? "") ?? KnownPlaceOf(_title) ?? "";
         _paragraphs = PlanOutline.Build(_lines, bodyStart);
         if (_periodEnd is null) _periodEnd = LatestDueYear();
@@ -90,6 +91,8 @@ internal sealed partial class PlanTextParser
             var fromNotice = TitleFromNotice(_noticeTitle);
             if (fromNotice.Length > 0) return fromNotice;
         }
+        var named = NamedTitleLine(bodyStart);
+        if (named is not null) return named;
         var parts = new List<string>();
         for (var i = bodyStart; i < _lines.Length && i < bodyStart + 40 && parts.Count < 3; i++)
         {
@@ -105,6 +108,42 @@ internal sealed partial class PlanTextParser
         var title = string.Concat(parts);
         if (title.Contains("印发", StringComparison.Ordinal)) title = TitleFromNotice(title);
         return title;
+    }
+
+    private static readonly string[] TitleWords = ["规划", "方案", "计划", "意见", "措施", "纲要", "办法", "政策", "通知", "决定"];
+
+    /// <summary>The first short line near the top that reads like a plan title ("…行动方案", "…（2021-2025年）"), with a
+    /// preceding wrapped part that names the region and a following period line; page chrome lines are skipped.</summary>
+    private string? NamedTitleLine(int bodyStart)
+    {
+        string? previous = null;
+        for (var i = bodyStart; i < _lines.Length && i < bodyStart + 40; i++)
+        {
+            var line = Compact(RemoveBracketed(_lines[i]));
+            if (line.Length == 0) continue;
+            if (line.Contains('。') || line.Length > 60 || PlanOutline.HeadingLevel(line, out _, out _) > 0) return null;
+            var chrome = line.Contains('>') || line.Contains('›') || line.Contains('»') || line.Contains("当前位置", StringComparison.Ordinal)
+                || line.StartsWith("附件", StringComparison.Ordinal) && line.Length <= 4 || line.StartsWith("http", StringComparison.OrdinalIgnoreCase);
+            if (!chrome && (TitleWords.Any(w => line.Contains(w, StringComparison.Ordinal)) || PeriodOf(line).End is not null && line.Length > 14))
+            {
+                var title = line;
+                if (previous is not null && RegionOf(title) is null && RegionOf(previous) is not null && !previous.Contains('，')) title = previous + title;
+                if (PeriodOf(title).End is null && NextLineIsPeriod(i)) title += NextNonEmpty(i);
+                return title.Contains("印发", StringComparison.Ordinal) ? TitleFromNotice(title) : title;
+            }
+            previous = chrome ? null : line;
+        }
+        return null;
+    }
+
+    private string NextNonEmpty(int i)
+    {
+        for (var k = i + 1; k < _lines.Length; k++)
+        {
+            var line = Compact(RemoveBracketed(_lines[k]));
+            if (line.Length > 0) return line;
+        }
+        return "";
     }
 
     private bool NextLineIsPeriod(int i)
@@ -155,6 +194,15 @@ internal sealed partial class PlanTextParser
             while (j < text.Length && text[j] == ' ') j++;
             if (IsYearAt(text, j, out var end) && end >= start && end - start <= 20) return (start, end);
         }
+        return (null, null);
+    }
+
+    /// <summary>"“十四五”规划" names its period without years.</summary>
+    private static (int? Start, int? End) FiveYearPlanPeriod(string title)
+    {
+        string[] names = ["十一五", "十二五", "十三五", "十四五", "十五五", "十六五"];
+        for (var k = 0; k < names.Length; k++)
+            if (title.Contains(names[k], StringComparison.Ordinal)) return (2006 + 5 * k, 2010 + 5 * k);
         return (null, null);
     }
 

@@ -18,6 +18,7 @@ internal static class QuantityScanner
         {
             var c = s[i];
             if (!ChineseNumber.IsDigit(c) && !ChineseNumber.IsChineseNumeral(c)) { i++; continue; }
+            if (c == '百' && TryReadPercentWords(s, i, out var percent, out var afterPercent)) { found.Add(percent); i = afterPercent; continue; }
             if (TryRead(s, i, out var quantity, out var next)) { found.Add(quantity); i = next; }
             else i = Math.Max(next, i + 1);
         }
@@ -83,6 +84,27 @@ internal static class QuantityScanner
         var threshold = unit == "亿元" && IsThresholdAfter(s, after);
         quantity = new Quantity(start, after, value, valueMax, unit, comparator, threshold, false, bareOne);
         next = after;
+        return true;
+    }
+
+    /// <summary>"百分之十五" → 15 %.</summary>
+    private static bool TryReadPercentWords(string s, int start, out Quantity quantity, out int next)
+    {
+        quantity = default;
+        next = start + 1;
+        if (!Follows(s, start, "百分之")) return false;
+        var at = start + 3;
+        int length;
+        decimal value;
+        if (at < s.Length && ChineseNumber.IsDigit(s[at])) length = ChineseNumber.ReadArabic(s, at, out value);
+        else length = ChineseNumber.ReadChinese(s, at, out value);
+        if (length == 0 || value > 1000) return false;
+        var end = at + length;
+        var comparator = ComparatorBefore(s, start);
+        if (Follows(s, end, "以上")) { comparator = ">="; end += 2; }
+        else if (Follows(s, end, "左右")) { comparator = "~"; end += 2; }
+        quantity = new Quantity(start, end, Normalize(value), null, "%", comparator, false, false, false);
+        next = end;
         return true;
     }
 

@@ -39,7 +39,7 @@ internal static class UnitList
         else
         {
             var at = text.IndexOf("牵头", StringComparison.Ordinal);
-            if (at <= 0) return null;
+            if (at <= 0) return PlainResponsibleList(text);
             if (!(text.EndsWith("负责", StringComparison.Ordinal) || text.EndsWith("配合", StringComparison.Ordinal) || text.EndsWith("参与", StringComparison.Ordinal)
                   || text.EndsWith("牵头", StringComparison.Ordinal) || text.EndsWith("落实", StringComparison.Ordinal))) return null;
             leadPart = text[..at];
@@ -53,6 +53,15 @@ internal static class UnitList
         if (units.Count == 0 || units.Any(u => u.Length > 40)) return null;
         if (leads.Count == 0) leads.Add(units[0]);
         return (leads, units);
+    }
+
+    /// <summary>"（市发展改革委、市科技局按职责分工负责）": a list of units and nothing else, the first one leading.</summary>
+    private static (List<string> Leads, List<string> Units)? PlainResponsibleList(string text)
+    {
+        if (!text.EndsWith("负责", StringComparison.Ordinal)) return null;
+        var units = Split(text);
+        if (units.Count == 0 || units.Any(u => !EndsLikeUnit(u) || u.Length > 20)) return null;
+        return ([units[0]], units);
     }
 
     private static bool LabelledPart(string text, string[] labels, out string label, out string rest)

@@ -54,6 +54,44 @@ public sealed class PlanExtractorSyntheticTests
         统筹用地、用能和资金保障。（区规划和自然资源局、区财政局牵头，各镇街按职责分工负责）
         """;
 
+    private const string PingshanFiveYearPlan = """
+        首页 > 政务公开 > 规划计划
+        深圳市坪山区生物医药产业发展“十四五”规划
+        一、发展现状
+        2020年，全区生物医药企业营业收入达到185亿元，同比增长百分之二十。
+        二、发展目标
+        到2025年，生物医药产业营业收入年均增长百分之十五以上，新增国家级创新平台3个，新建专业园区面积不少于50万平方米。
+        三、主要任务
+        （一）打造创新载体。
+        建设生物医药创新中心。（区发展和改革局、区科技创新局按职责分工负责）
+        （二）壮大企业集群。
+        实施龙头企业培育计划（2021-2025年）。
+        牵头单位：区工业和信息化局；配合单位：区投资推广署、各街道办事处
+        （三）优化服务环境。
+        推行企业服务专员制度（详见附表）。
+        """;
+
+    [Fact]
+    public void A_five_year_plan_page_gets_its_title_period_and_notes_in_the_other_written_forms()
+    {
+        var x = PlanExtractor.Parse(PingshanFiveYearPlan);
+
+        Assert.Equal("深圳市坪山区生物医药产业发展“十四五”规划", x.Title);
+        Assert.Equal("坪山区", x.Region);
+        Assert.Equal((2021, 2025), (x.PeriodStart!.Value, x.PeriodEnd!.Value));
+
+        Assert.Contains(x.Targets, t => t is { Year: 2025, Value: 15, Unit: "%", Comparator: ">=" });
+        Assert.Contains(x.Targets, t => t is { Year: 2025, Value: 3, Unit: "个" });
+        Assert.Contains(x.Baselines, b => b is { Year: 2020, Value: 185, Unit: "亿元" });
+        Assert.Contains(x.Baselines, b => b is { Year: 2020, Value: 20, Unit: "%" });
+
+        Assert.Equal(2, x.Tasks.Count);
+        Assert.Equal(("三.（一）", "区发展和改革局"), (x.Tasks[0].Number, Assert.Single(x.Tasks[0].LeadUnits)));
+        Assert.Equal(["区发展和改革局", "区科技创新局"], x.Tasks[0].Units);
+        Assert.Equal(("三.（二）", "区工业和信息化局"), (x.Tasks[1].Number, Assert.Single(x.Tasks[1].LeadUnits)));
+        Assert.Equal(["区工业和信息化局", "区投资推广署", "各街道办事处"], x.Tasks[1].Units);
+    }
+
     [Fact]
     public void A_city_action_plan_gives_its_goals_the_year_named_by_dao_and_its_past_figures_as_baselines()
     {
