@@ -102,6 +102,15 @@ public abstract class PlanImportApiTests(AppFactory app)
         Assert.Equal(PlanStatus.Confirmed, (await db.Plans.SingleAsync(p => p.Id == id)).Status);
     }
 
+    [Fact]
+    public async Task Only_an_admin_may_import_a_plan_document()
+    {
+        var plansBefore = await PlanCountAsync();
+        var response = await app.Client("analyst").PostAsync("/api/plans/import", Upload(SeedBytes(Workplan), Workplan + ".txt"));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(plansBefore, await PlanCountAsync());
+    }
+
     private async Task<int> PlanCountAsync()
     {
         await using var scope = app.Scope(out var db);

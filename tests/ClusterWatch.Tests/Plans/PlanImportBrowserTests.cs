@@ -1,0 +1,68 @@
+using ClusterWatch.Core.Data;
+using ClusterWatch.Tests.Accounts;
+using ClusterWatch.Tests.Browser;
+using Microsoft.Playwright;
+
+namespace ClusterWatch.Tests.Plans;
+
+/// <summary>A person in headless Chromium uploads a seed plan, checks the highlighted quotes, corrects a value, saves, and confirms the draft.</summary>
+[Trait("Category", "Browser")]
+public sealed class PlanImportBrowserTests(KestrelAppFactory app) : IClassFixture<KestrelAppFactory>, IAsyncLifetime
+{
+    private const string Plan2009 = "shenzhen-bio-plan-2009-2015";
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CLUSTERWATCH_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task Uploading_a_seed_plan_shows_highlighted_quotes_and_a_corrected_value_is_saved_as_a_draft_then_confirmed()
+    {
+        var page = await _browser!.NewSignedInPageAsync(app.BaseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Plans").ToString());
+        await page.Locator("#extract-link").ClickAsync();
+        await page.WaitForURLAsync("**/Plans/Extract");
+
+        await page.Locator("#extract-upload-form input[type=file]").SetInputFilesAsync(Path.Combine(AppPaths.SeedData, "plans", Plan2009 + ".txt"));
+        await page.Locator("#extract-upload-form button[type=submit]").ClickAsync();
+
+        var rows = page.Locator("#targets-review tbody tr");
+        await rows.First.WaitForAsync();
+        Assert.True(await rows.CountAsync() >= 20, $"only {await rows.CountAsync()} targets proposed");
+        var firstMark = rows.First.Locator("td.source mark");
+        Assert.True(await firstMark.IsVisibleAsync());
+        Assert.False(string.IsNullOrWhiteSpace(await firstMark.InnerTextAsync()));
+        Assert.Equal(await rows.CountAsync(), await page.Locator("#targets-review td.source mark").CountAsync());
+        Assert.True(await page.Locator("#plan-text mark").CountAsync() > 0);
+
+        var indicator = await page.Locator("#Form_Targets_0__Indicator").InputValueAsync();
+        await page.Locator("#Form_Targets_0__Value").FillAsync("123456");
+        await page.Locator("#extract-save").ClickAsync();
+        await page.WaitForURLAsync("**/Plans/Details/*");
+
+        var corrected = page.Locator("#targets tr", new() { HasTextString = indicator });
+        Assert.Contains("123456", string.Join(" ", await corrected.AllInnerTextsAsync()).Replace(",", ""));
+        Assert.Contains("草稿", await page.Locator("#plan-facts").InnerTextAsync());
+
+        await page.Locator("#confirm-draft").ClickAsync();
+        await page.WaitForURLAsync("**/Plans/ExtractConfirm/*");
+        await page.Locator("#confirm-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/Plans/Details/*");
+        Assert.Contains("已确认", await page.Locator("#plan-facts").InnerTextAsync());
+    }
+}
