@@ -121,7 +121,7 @@ internal sealed partial class PlanTextParser
                     var comparator = q.Comparator;
                     var indicator = IndicatorName(sentence, q, fullNoun, sector);
                     var target = new PlanExtraction.TargetItem(indicator, _region, due.Value, q.Value, q.ValueMax, q.Unit, comparator, QuoteOf(sentence, q));
-                    figures.Add(new Figure(target, sector ?? "", fullNoun, sentenceId));
+                    figures.Add(new Figure(target, sector ?? "", NameNoun(fullNoun), sentenceId));
                 }
             }
         }
@@ -138,7 +138,19 @@ internal sealed partial class PlanTextParser
             var t = figure.Target;
             var key = (t.Year, t.Unit, t.Value, t.ValueMax, figure.Sector);
             if (!byValue.TryGetValue(key, out var same)) byValue[key] = same = [];
-            if (same.Any(k => k.Sentence != figure.Sentence && SameThing(k.Noun, figure.Noun))) continue;
+            var original = same.FindIndex(k => k.Sentence != figure.Sentence && SameThing(k.Noun, figure.Noun));
+            if (original >= 0)
+            {
+                // A restatement that qualifies a bare figure ("5个" then "5个左右") carries the more precise comparator.
+                var first = same[original];
+                if (first.Target.Comparator == "=" && t.Comparator != "=")
+                {
+                    var refined = first with { Target = first.Target with { Comparator = t.Comparator, Quote = t.Quote } };
+                    same[original] = refined;
+                    kept[kept.IndexOf(first)] = refined;
+                }
+                continue;
+            }
             same.Add(figure);
             kept.Add(figure);
         }

@@ -17,7 +17,9 @@ public static class SeedDocuments
 
     public static string Text(string slug) => File.ReadAllText(Find(slug + ".txt", "seeds"));
 
-    public static PlanExtraction Gold(string slug) => PlanExtraction.Parse(File.ReadAllText(Find(slug + ".json", "gold")));
+    public static string GoldJson(string slug) => File.ReadAllText(Find(slug + ".json", "gold"));
+
+    public static PlanExtraction Gold(string slug) => PlanExtraction.Parse(GoldJson(slug));
 
     private static string Find(string fileName, string sharedFolder)
     {
