@@ -56,6 +56,25 @@ public sealed class PlanDocumentReaderTests
             text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory]
+    [MemberData(nameof(PlanExtractorScoreTests.Documents), MemberType = typeof(PlanExtractorScoreTests))]
+    public void A_seed_plan_as_gb18030_text_or_as_docx_reads_to_the_same_extraction(string slug)
+    {
+        var text = SeedDocuments.Text(slug);
+        var expected = PlanExtractor.Parse(text).ToJson();
+
+        var fromGb = Read(Encoding.GetEncoding("GB18030").GetBytes(text), slug + ".txt");
+        Assert.Equal(expected, PlanExtractor.Parse(fromGb).ToJson());
+
+        using var memory = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(memory, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(text.Replace("\r", "").Split('\n').Select(line => new Paragraph(new Run(new Text(line) { Space = SpaceProcessingModeValues.Preserve })))));
+        }
+        Assert.Equal(expected, PlanExtractor.Parse(Read(memory.ToArray(), slug + ".docx")).ToJson());
+    }
+
     [Fact]
     public void A_saved_government_page_keeps_the_article_and_drops_scripts_styles_and_navigation()
     {
