@@ -5,6 +5,7 @@ using ClusterWatch.Web.Enterprises;
 using ClusterWatch.Web.Infrastructure;
 using ClusterWatch.Web.Plans;
 using ClusterWatch.Web.Regions;
+using ClusterWatch.Web.Reporting;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -55,6 +56,7 @@ api.MapRegions();
 api.MapPlans();
 api.MapEnterprises();
 api.MapAnalytics();
+api.MapReporting();
 app.MapRazorPages();
 
 app.Run();

@@ -98,7 +98,7 @@ public static class ReportingEndpoints
     }
 
     /// <summary>Checks the input field by field and copies it onto the form (lists are replaced); the form is untouched on errors.</summary>
-    private static async Task<FieldErrors> ApplyAsync(AppDbContext db, ReportForm form, FormInput input, CancellationToken ct)
+    public static async Task<FieldErrors> ApplyAsync(AppDbContext db, ReportForm form, FormInput input, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var name = input.Name?.Trim() ?? "";
