@@ -201,6 +201,9 @@ internal static class HtmlText
             if (quote != ' ') value = value[1..];
             var end = value.IndexOf(quote);
             if (end >= 0) value = value[..end];
+            // "article-header", "content-title": chrome words inside an article's own block are not chrome.
+            if (value.Contains("article", StringComparison.OrdinalIgnoreCase) || value.Contains("content", StringComparison.OrdinalIgnoreCase)
+                || value.Contains("title", StringComparison.OrdinalIgnoreCase)) return false;
             foreach (var marker in ChromeMarkers)
                 if (value.Contains(marker, StringComparison.OrdinalIgnoreCase)) return true;
         }

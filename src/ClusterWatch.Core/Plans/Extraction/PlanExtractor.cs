@@ -71,9 +71,25 @@ internal sealed partial class PlanTextParser
             }
             if (line.StartsWith("http", StringComparison.OrdinalIgnoreCase) && i < 5) { bodyStart = i + 1; continue; }
             if (line.Contains("印发", StringComparison.Ordinal)) sawNotice = true;
-            if (sawNotice && IsDateLine(line)) { bodyStart = i + 1; break; }
+            if (_docNumber is null && IsDocNumberLine(Compact(line))) _docNumber = Compact(line);
+            if (sawNotice && IsDateLine(line))
+            {
+                // The covering notice is signed by its issuer on the line before the date.
+                var signer = i > 0 ? Compact(_lines[i - 1]) : "";
+                if (_issuer is null && signer.Length is >= 4 and <= 20 && UnitList.EndsLikeUnit(signer)) _issuer = signer;
+                bodyStart = i + 1;
+                break;
+            }
         }
         return bodyStart;
+    }
+
+    /// <summary>A line that is only a document number: "深府办〔2010〕98号", "粤府函[2020]82号".</summary>
+    private static bool IsDocNumberLine(string line)
+    {
+        if (line.Length is < 7 or > 24 || !line.EndsWith('号')) return false;
+        var open = line.IndexOfAny(['〔', '[', '［', '【']);
+        return open >= 1 && IsYearAt(line, open + 1, out _) && open + 5 < line.Length && line[open + 5] is '〕' or ']' or '］' or '】';
     }
 
     private static bool IsDateLine(string line)
@@ -124,7 +140,7 @@ internal sealed partial class PlanTextParser
             if (line.Contains('。') || line.Length > 60 || PlanOutline.HeadingLevel(line, out _, out _) > 0) return null;
             var chrome = line.Contains('>') || line.Contains('›') || line.Contains('»') || line.Contains("当前位置", StringComparison.Ordinal)
                 || line.StartsWith("附件", StringComparison.Ordinal) && line.Length <= 4 || line.StartsWith("http", StringComparison.OrdinalIgnoreCase);
-            if (!chrome && (TitleWords.Any(w => line.Contains(w, StringComparison.Ordinal)) || PeriodOf(line).End is not null && line.Length > 14))
+            if (!chrome && line.Length >= 8 && (TitleWords.Any(w => line.Contains(w, StringComparison.Ordinal)) || PeriodOf(line).End is not null && line.Length > 14))
             {
                 var title = line;
                 if (previous is not null && RegionOf(title) is null && RegionOf(previous) is not null && !previous.Contains('，')) title = previous + title;

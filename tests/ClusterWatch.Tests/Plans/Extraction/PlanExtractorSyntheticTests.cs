@@ -93,6 +93,32 @@ public sealed class PlanExtractorSyntheticTests
     }
 
     [Fact]
+    public void A_covering_notice_without_page_metadata_gives_issuer_number_and_the_plans_own_title()
+    {
+        const string notice = """
+            深圳市南山区人民政府办公室关于印发《南山区生物医药产业发展行动方案（2024—2026年）》的通知
+            深南府办〔2024〕5号
+            各街道办事处，区政府直属各单位：
+            　　《南山区生物医药产业发展行动方案（2024—2026年）》已经区政府同意，现予印发，请认真组织实施。
+            深圳市南山区人民政府办公室
+            2024年3月1日
+            南山区生物医药产业发展行动方案（2024—2026年）
+            一、工作目标
+            到2026年，全区生物医药产业营业收入突破800亿元。
+            """;
+
+        var x = PlanExtractor.Parse(notice);
+
+        Assert.Equal("南山区生物医药产业发展行动方案（2024—2026年）", x.Title);
+        Assert.Equal("深圳市南山区人民政府办公室", x.Issuer);
+        Assert.Equal("深南府办〔2024〕5号", x.DocNumber);
+        Assert.Equal("南山区", x.Region);
+        Assert.Equal((2024, 2026), (x.PeriodStart!.Value, x.PeriodEnd!.Value));
+        var target = Assert.Single(x.Targets);
+        Assert.Equal((2026, 800m, "亿元", ">="), (target.Year, target.Value, target.Unit, target.Comparator));
+    }
+
+    [Fact]
     public void A_city_action_plan_gives_its_goals_the_year_named_by_dao_and_its_past_figures_as_baselines()
     {
         var x = PlanExtractor.Parse(DongguanPlan);
