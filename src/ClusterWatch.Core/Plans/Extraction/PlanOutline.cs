@@ -156,9 +156,22 @@ internal static class PlanOutline
 
     private static bool Continues(StringBuilder previous, int lastLineLength, int width)
     {
+        if (lastLineLength < width - 4) return false;
         var last = previous[^1];
-        if (last is '。' or '！' or '？' or '：' or ':' or '；') return false;
-        return lastLineLength >= width - 4;
+        // "（责任单位：" wrapped at the colon continues: the bracket is still open.
+        if (last is '：' or ':' or '，' or '、') return true;
+        return last is not ('。' or '！' or '？' or '；') || HasOpenBracket(previous);
+    }
+
+    private static bool HasOpenBracket(StringBuilder text)
+    {
+        var depth = 0;
+        for (var k = Math.Max(0, text.Length - 400); k < text.Length; k++)
+        {
+            if (text[k] is '（' or '(') depth++;
+            else if (text[k] is '）' or ')' && depth > 0) depth--;
+        }
+        return depth > 0;
     }
 
     /// <summary>Heading level of a line: 1 一、 2 （一） 3 1． 4 (1); label is the number as the gold writes it.</summary>
