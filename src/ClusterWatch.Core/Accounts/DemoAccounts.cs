@@ -28,6 +28,7 @@ public static class DemoAccounts
         var unitNames = All.Where(d => d.UnitFullName is not null).Select(d => d.UnitFullName!).ToList();
         var units = await db.Units.Where(u => unitNames.Contains(u.FullName)).ToDictionaryAsync(u => u.FullName, u => u.Id, ct);
         var added = 0;
+        string? hash = null;
         foreach (var d in All.Where(d => !existing.Contains(d.UserName)))
         {
             int? unitId = null;
@@ -43,7 +44,7 @@ public static class DemoAccounts
                 Phone = d.Role == UserRole.Reporter ? "0755-0000000" + (added + 1) : null,
                 Email = d.UserName + "@demo.invalid",
             };
-            user.PasswordHash = AccountService.HashPassword(user, Password);
+            user.PasswordHash = hash ??= AccountService.HashPassword(user, Password); // one PBKDF2 run: the password is public anyway
             db.Add(user);
             added++;
         }

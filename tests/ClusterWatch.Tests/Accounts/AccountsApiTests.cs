@@ -238,7 +238,7 @@ public abstract class AccountsApiTests(AppFactory app)
         };
         var plan = new Plan
         {
-            Slug = "test-reporter-scope-" + Guid.NewGuid().ToString("N")[..8], Title = "测试：信息员的任务范围", RegionId = shenzhen.Id, FullText = "测试",
+            Slug = "test-reporter-scope-" + Guid.NewGuid().ToString("N")[..8], Title = "测试：信息员的任务范围 " + Guid.NewGuid().ToString("N")[..6], RegionId = shenzhen.Id, FullText = "测试",
             Tasks = [Task("1", units["深圳市南山区人民政府"]), Task("2", units["深圳市福田区人民政府"]), Task("3", units["深圳市各区人民政府"])],
         };
         db.Plans.Add(plan);
