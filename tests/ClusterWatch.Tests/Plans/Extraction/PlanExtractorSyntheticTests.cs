@@ -196,6 +196,30 @@ public sealed class PlanExtractorSyntheticTests
     }
 
     [Theory]
+    [InlineData("（责任单位：省工业和信息化厅、文化和旅游厅）", "省工业和信息化厅|文化和旅游厅", "省工业和信息化厅")]
+    [InlineData("（省发展改革委、科技厅牵头，各区、县级市按职责分工负责）", "省发展改革委|科技厅|各区、县级市", "省发展改革委|科技厅")]
+    [InlineData("（责任单位：市科技局，各区（县级市）政府）", "市科技局|各区（县级市）政府", "市科技局")]
+    [InlineData("（责任单位：各区政府及新区管委会、市直各部门）", "各区政府|新区管委会|市直各部门", "各区政府")]
+    [InlineData("（市卫生健康委和各地级以上市人民政府负责）", "市卫生健康委|各地级以上市人民政府", "市卫生健康委")]
+    [InlineData("（牵头单位：市发展改革委；配合单位：市财政局、市科技局）", "市发展改革委|市财政局|市科技局", "市发展改革委")]
+    public void Unit_lists_split_between_units_never_inside_a_name(string note, string units, string leads)
+    {
+        var task = Assert.Single(PlanExtractor.Parse("某市行动方案（2021-2025年）\n一、任务\n（一）建设平台。推进建设。" + note).Tasks);
+
+        Assert.Equal(units.Split('|'), task.Units);
+        Assert.Equal(leads.Split('|'), task.LeadUnits);
+        Assert.Equal("一.（一）", task.Number);
+    }
+
+    [Fact]
+    public void Ordinary_brackets_are_not_responsible_unit_notes()
+    {
+        var x = PlanExtractor.Parse("某市行动方案（2021-2025年）\n一、任务\n（一）建设平台。推进建设（含扩建）平台，支持企业（含研发机构）发展，由市发展改革委牵头建立联席会议。");
+
+        Assert.Empty(x.Tasks);
+    }
+
+    [Theory]
     [InlineData("到2025年，产业规模达到1万亿元。", 10000, "亿元")]
     [InlineData("到2025年，新增投资5000万元。", 0.5, "亿元")]
     [InlineData("到2025年，发明专利达到1.5万件。", 15000, "件")]
