@@ -40,6 +40,7 @@ internal sealed partial class PlanTextParser
         var goalScope = new bool[5];
         var previousPath = new[] { "", "", "", "" };
         var sentenceId = 0;
+        string? chapter = null;
 
         foreach (var paragraph in _paragraphs)
         {
@@ -69,7 +70,15 @@ internal sealed partial class PlanTextParser
                 continue;
             }
 
-            var contextOnly = paragraph.Titles.Any(t => t is not null && ContextOnlySections.Any(s => t.Contains(s, StringComparison.Ordinal)));
+            var chapterTitle = ChapterTitle(paragraph.Text);
+            if (chapterTitle is not null)
+            {
+                chapter = chapterTitle;
+                Array.Clear(yearAt);
+                Array.Clear(goalScope);
+                continue;
+            }
+            var contextOnly = paragraph.Titles.Append(chapter).Any(t => t is not null && ContextOnlySections.Any(s => t.Contains(s, StringComparison.Ordinal)));
             var sector = SectorOfSpecialSection(compactBody);
             int? pastYear = null;
             foreach (var sentence in Sentences(body))
@@ -114,7 +123,7 @@ internal sealed partial class PlanTextParser
                         baselines.Add(new PlanExtraction.BaselineItem(IndicatorName(sentence, q, fullNoun, null), region, year, q.Value, q.Unit, QuoteOf(sentence, q)));
                         continue;
                     }
-                    if (contextOnly || forecast) continue;
+                    if (contextOnly || forecast || DescribesThePast(prefix)) continue;
                     if (!inGoalScope && before is not { Due: true } && !HasGoalVerb(prefix)) continue;
                     var due = before?.Year ?? DeepestYear(yearAt) ?? _periodEnd;
                     if (due is null) continue;
@@ -155,6 +164,29 @@ internal sealed partial class PlanTextParser
             kept.Add(figure);
         }
         return kept.Select(k => k.Target).ToList();
+    }
+
+    private static readonly string[] PastMarkers = ["已经", "已建成", "已形成", "已有", "已成为", "以来", "建成了", "培育了", "形成了", "实现了", "引进了", "获得了", "达到了", "取得了"];
+
+    /// <summary>"已建成…", "“十三五”以来…": an achievement without a year is neither a goal nor a dated baseline.</summary>
+    private bool DescribesThePast(string prefix)
+    {
+        foreach (var marker in PastMarkers)
+            if (prefix.Contains(marker, StringComparison.Ordinal)) return true;
+        if (_periodStart is int start)
+            for (var k = 0; k < FiveYearPlans.Length; k++)
+                if (2010 + 5 * k < start && prefix.Contains(FiveYearPlans[k], StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>"第二章 发展目标", "第三篇 …": chapters above the 一、 headings.</summary>
+    private static string? ChapterTitle(string text)
+    {
+        var t = text.TrimStart();
+        if (t.Length < 3 || t.Length > 40 || t[0] != '第') return null;
+        var k = 1;
+        while (k < t.Length && k < 5 && PlanOutline.ChineseDigits.Contains(t[k])) k++;
+        return k > 1 && k < t.Length && t[k] is '章' or '篇' ? t : null;
     }
 
     private static bool HasGoalVerb(string prefix)

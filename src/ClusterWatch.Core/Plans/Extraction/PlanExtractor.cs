@@ -213,12 +213,13 @@ internal sealed partial class PlanTextParser
         return (null, null);
     }
 
+    private static readonly string[] FiveYearPlans = ["十一五", "十二五", "十三五", "十四五", "十五五", "十六五"];
+
     /// <summary>"“十四五”规划" names its period without years.</summary>
     private static (int? Start, int? End) FiveYearPlanPeriod(string title)
     {
-        string[] names = ["十一五", "十二五", "十三五", "十四五", "十五五", "十六五"];
-        for (var k = 0; k < names.Length; k++)
-            if (title.Contains(names[k], StringComparison.Ordinal)) return (2006 + 5 * k, 2010 + 5 * k);
+        for (var k = 0; k < FiveYearPlans.Length; k++)
+            if (title.Contains(FiveYearPlans[k], StringComparison.Ordinal)) return (2006 + 5 * k, 2010 + 5 * k);
         return (null, null);
     }
 

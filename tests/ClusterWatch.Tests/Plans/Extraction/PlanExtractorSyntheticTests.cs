@@ -119,6 +119,35 @@ public sealed class PlanExtractorSyntheticTests
     }
 
     [Fact]
+    public void A_chaptered_five_year_plan_keeps_past_achievements_out_of_its_goals()
+    {
+        const string plan = """
+            佛山市生物医药产业发展“十四五”规划
+            第一章 发展基础
+            一、发展成效
+            “十三五”期间，全市累计培育高新技术企业120家，建成省级工程中心15个。
+            全市已建成生物医药产业园6个，引进创新团队20个。
+            第二章 发展目标
+            一、总体目标
+            产业规模突破1000亿元，培育上市企业10家以上，建成省级以上创新平台30个。
+            第三章 重点任务
+            一、壮大产业集群
+            （一）建设特色园区。
+            新建专业园区3个。（责任单位：市发展改革局，各区人民政府）
+            """;
+
+        var x = PlanExtractor.Parse(plan);
+
+        Assert.Equal((2021, 2025), (x.PeriodStart!.Value, x.PeriodEnd!.Value));
+        Assert.Equal("佛山市", x.Region);
+        Assert.Equal([(1000m, "亿元"), (10m, "家"), (30m, "个"), (3m, "个")], x.Targets.Select(t => (t.Value, t.Unit)));
+        Assert.All(x.Targets, t => Assert.Equal(2025, t.Year));
+        Assert.Empty(x.Baselines);
+        var task = Assert.Single(x.Tasks);
+        Assert.Equal(["市发展改革局", "各区人民政府"], task.Units);
+    }
+
+    [Fact]
     public void A_city_action_plan_gives_its_goals_the_year_named_by_dao_and_its_past_figures_as_baselines()
     {
         var x = PlanExtractor.Parse(DongguanPlan);
