@@ -118,7 +118,36 @@ public abstract class ReportingPagesTests(AppFactory app)
         Assert.Contains("第 2 行", rejected);
         Assert.Equal(1, (await nanshan.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}/versions")).GetArrayLength());
     }
+    [Fact]
+    public async Task The_office_returns_a_report_with_a_reason_on_the_history_page_and_an_officer_cannot()
+    {
+        var (form, _, _) = await CreateFormAsync();
+        var nanshan = await app.ClientAsync("nanshan");
+        var saved = await nanshan.PostAsJsonAsync("/api/submissions", new { form = form.ToString(), unit = "南山区政府", period = "2027Q1", version = 0, values = new Dictionary<string, decimal> { ["药数"] = 3 }, action = "submit" });
+        var id = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("submission").GetProperty("id").GetInt32();
+
+        var officerPage = await nanshan.GetStringAsync($"/Reporting/History?id={id}");
+        Assert.DoesNotContain("id=\"accept\"", officerPage);
+        var officerNoRedirect = await app.ClientAsync("nanshan", allowAutoRedirect: false);
+        var denied = await officerNoRedirect.PostAsync($"/Reporting/History?handler=Return&id={id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(await officerNoRedirect.GetStringAsync($"/Reporting/History?id={id}")), ["Reason"] = "x",
+        }));
+        Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
+
+        var admin = await app.ClientAsync("admin");
+        var page = await admin.GetStringAsync($"/Reporting/History?id={id}");
+        var returned = await admin.PostAsync($"/Reporting/History?handler=Return&id={id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(page), ["Reason"] = "请补充佐证材料",
+        }));
+        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        Assert.Contains("请补充佐证材料", await returned.Content.ReadAsStringAsync());
+        var summary = await admin.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}");
+        Assert.Equal("Returned", summary.GetProperty("submission").GetProperty("status").GetString());
+    }
 }
+
 
 [Collection(SqliteCollection.Name)]
 public sealed class SqliteReportingPagesTests(SqliteAppFactory app) : ReportingPagesTests(app);

@@ -266,7 +266,25 @@ public abstract class SubmissionsApiTests(AppFactory app)
         }
         Assert.True(late > 0 && missing > 0, $"late {late}, missing {missing}");
     }
+    [Fact]
+    public async Task Evidence_is_stored_with_its_hash_only_by_the_units_own_officer()
+    {
+        var form = await CreateFormAsync();
+        var nanshan = await app.ClientAsync("nanshan");
+        var id = (await JsonAsync(await PostAsync(nanshan, form, "南山区政府", "2027Q1", 0, 1))).GetProperty("submission").GetProperty("id").GetInt32();
+        var bytes = System.Text.Encoding.UTF8.GetBytes("会议纪要（测试）");
+        MultipartFormDataContent File() => new() { { new ByteArrayContent(bytes), "file", "纪要.txt" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsync("futian")).PostAsync($"/api/submissions/{id}/attachments", File())).StatusCode);
+        var uploaded = await nanshan.PostAsync($"/api/submissions/{id}/attachments", File());
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var body = await JsonAsync(uploaded);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant(), body.GetProperty("sha256").GetString());
+        var download = await nanshan.GetByteArrayAsync($"/api/submissions/{id}/attachments/{body.GetProperty("id").GetInt32()}");
+        Assert.Equal(bytes, download);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsync("futian")).GetAsync($"/api/submissions/{id}/attachments")).StatusCode);
+    }
 }
+
 
 [Collection(SqliteCollection.Name)]
 public sealed class SqliteSubmissionsApiTests(SqliteAppFactory app) : SubmissionsApiTests(app);
