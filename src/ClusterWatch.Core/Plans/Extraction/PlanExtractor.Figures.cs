@@ -250,6 +250,12 @@ internal sealed partial class PlanTextParser
                 continue;
             }
             var lead = LeadingWord(s, i);
+            // "较2020年增长20%", "比2020年翻一番": a reference year dates nothing.
+            if (lead is "较" or "比" or "相比" or "与" or "同")
+            {
+                i = after;
+                continue;
+            }
             var tail = s.Substring(after, Math.Min(10, s.Length - after));
             var due = lead is "到" or "至" or "力争到" || tail.Contains("前", StringComparison.Ordinal) || tail.StartsWith("年目标", StringComparison.Ordinal)
                 || tail.StartsWith("年阶段", StringComparison.Ordinal);
@@ -264,7 +270,7 @@ internal sealed partial class PlanTextParser
     {
         var j = i - 1;
         while (j >= 0 && s[j] == ' ') j--;
-        foreach (var word in new[] { "截止到", "截至到", "力争到", "截至", "截止", "到", "至" })
+        foreach (var word in new[] { "截止到", "截至到", "力争到", "截至", "截止", "相比", "到", "至", "较", "比", "与", "同" })
             if (j + 1 - word.Length >= 0 && string.CompareOrdinal(s, j + 1 - word.Length, word, 0, word.Length) == 0) return word;
         return "";
     }

@@ -248,6 +248,16 @@ public sealed class PlanExtractorSyntheticTests
         Assert.Empty(x.Tasks);
     }
 
+    [Fact]
+    public void A_growth_measured_against_a_past_year_is_a_goal_not_a_baseline()
+    {
+        var x = PlanExtractor.Parse("某市产业行动方案（2021-2025年）\n二、发展目标\n到2025年，产业营业收入较2020年增长50%以上。");
+
+        Assert.Empty(x.Baselines);
+        var target = Assert.Single(x.Targets);
+        Assert.Equal((2025, 50m, "%", ">="), (target.Year, target.Value, target.Unit, target.Comparator));
+    }
+
     [Theory]
     [InlineData("到2025年，产业规模达到1万亿元。", 10000, "亿元")]
     [InlineData("到2025年，新增投资5000万元。", 0.5, "亿元")]
