@@ -11,6 +11,7 @@ public static class FeatureCommands
         yield return Enterprises.EnterpriseImportCommand.Create();
         yield return Plans.PlanCommands.Create();
         yield return Accounts.UserCommands.Create();
+        yield return Reporting.ReportingCommands.Create();
         yield break;
     }
 }
