@@ -146,6 +146,14 @@ public sealed class PlanImporterTests(SqliteSeededDatabase database) : IClassFix
     }
 
     [Fact]
+    public void A_badly_typed_review_field_is_named_by_row_and_column_in_chinese()
+    {
+        Assert.Equal("目标第3条 数值", ClusterWatch.Web.Pages.Plans.ExtractModel.FieldLabel("Form.Targets[2].Value"));
+        Assert.Equal("目标分解第1条 年份", ClusterWatch.Web.Pages.Plans.ExtractModel.FieldLabel("Form.Allocations[0].Year"));
+        Assert.Equal("起始年", ClusterWatch.Web.Pages.Plans.ExtractModel.FieldLabel("Form.PeriodStart"));
+    }
+
+    [Fact]
     public void The_review_form_leaves_out_deleted_rows_and_puts_a_lead_unit_missing_from_the_list_first()
     {
         var form = PlanExtractionForm.From(Small());

@@ -72,12 +72,28 @@ public class ExtractModel(AppDbContext db) : PageModel
 
     private async Task PreviewEditedAsync(CancellationToken ct)
     {
-        FormErrors = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
-            .Select(e => $"{e.Key}：{string.Join("；", e.Value!.Errors.Select(x => string.IsNullOrEmpty(x.ErrorMessage) ? "格式有误" : x.ErrorMessage))}").ToList();
+        // Binding errors are English by default: name the row and field in Chinese instead.
+        FormErrors = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => $"{FieldLabel(e.Key)}：“{e.Value!.AttemptedValue}”格式有误，请填写数字。").ToList();
         var extraction = Form.ToExtraction();
         Form = PlanExtractionForm.From(extraction); // deleted rows are gone: indexes match the preview again
         ModelState.Clear();
         Preview = await new PlanImporter(db).PreviewAsync(extraction, FullText!, SourceName ?? "upload.txt", ct);
+    }
+
+    private static readonly Dictionary<string, string> Lists = new() { ["Targets"] = "目标", ["Baselines"] = "基数", ["Allocations"] = "目标分解", ["Tasks"] = "任务" };
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["Year"] = "年份", ["Value"] = "数值", ["ValueMax"] = "上限", ["PeriodStart"] = "起始年", ["PeriodEnd"] = "结束年",
+    };
+
+    /// <summary>"Form.Targets[2].Value" → "目标第3条 数值".</summary>
+    public static string FieldLabel(string key)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(key, @"^Form\.(\w+)\[(\d+)\]\.(\w+)$");
+        if (m.Success)
+            return $"{Lists.GetValueOrDefault(m.Groups[1].Value, m.Groups[1].Value)}第{int.Parse(m.Groups[2].Value) + 1}条 {Fields.GetValueOrDefault(m.Groups[3].Value, m.Groups[3].Value)}";
+        var field = key.StartsWith("Form.", StringComparison.Ordinal) ? key[5..] : key;
+        return Fields.GetValueOrDefault(field, field);
     }
 
     /// <summary>The importer's errors for one row, e.g. prefix "targets[3]".</summary>
