@@ -127,6 +127,7 @@ internal static class HtmlText
     public static string Extract(string html)
     {
         var output = new StringBuilder(html.Length / 2);
+        var paragraphStart = -1;
         string? skipping = null;
         var skipDepth = 0;
         var i = 0;
@@ -183,11 +184,36 @@ internal static class HtmlText
                 skipDepth = 1;
                 continue;
             }
+            if (name.Equals("p", StringComparison.OrdinalIgnoreCase))
+            {
+                // An empty paragraph is kept as a blank line: converted plans mark lost headings with them.
+                if (!closing) paragraphStart = output.Length;
+                else
+                {
+                    if (paragraphStart >= 0 && IsBlank(output, paragraphStart)) output.Append('\n').Append(EmptyParagraph).Append('\n');
+                    paragraphStart = -1;
+                }
+            }
             if (BlockTags.Contains(name)) output.Append('\n');
         }
         var decoded = WebUtility.HtmlDecode(output.ToString()).Replace('\u00A0', ' ');
-        var lines = decoded.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0);
+        var lines = new List<string>();
+        foreach (var raw in decoded.Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            if (line == EmptyParagraph.ToString()) { if (lines.Count > 0 && lines[^1].Length > 0) lines.Add(""); }
+            else if (line.Trim().Length > 0) lines.Add(line);
+        }
         return string.Join('\n', lines);
+    }
+
+    private const char EmptyParagraph = '\uE000'; // private-use: survives trimming, never in real text
+
+    private static bool IsBlank(StringBuilder output, int from)
+    {
+        var text = output.ToString(from, output.Length - from).Replace("&nbsp;", " ", StringComparison.OrdinalIgnoreCase)
+            .Replace("&#160;", " ", StringComparison.Ordinal);
+        return string.IsNullOrWhiteSpace(text);
     }
 
     private static bool IsChrome(ReadOnlySpan<char> attributes)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using ClusterWatch.Core.Plans.Extraction;
 using DocumentFormat.OpenXml;
@@ -73,6 +74,22 @@ public sealed class PlanDocumentReaderTests
             main.Document = new Document(new Body(text.Replace("\r", "").Split('\n').Select(line => new Paragraph(new Run(new Text(line) { Space = SpaceProcessingModeValues.Preserve })))));
         }
         Assert.Equal(expected, PlanExtractor.Parse(Read(memory.ToArray(), slug + ".docx")).ToJson());
+    }
+
+    [Fact]
+    public void A_work_plan_saved_as_a_web_page_keeps_its_empty_paragraphs_and_extracts_as_the_text_does()
+    {
+        const string slug = "shenzhen-bio-internet-newenergy-workplan-2010-2012";
+        var text = SeedDocuments.Text(slug);
+        var html = new StringBuilder("<html><head><script>var x=1;</script></head><body><div class=\"nav\">首页 政务公开</div><div class=\"article\">");
+        foreach (var line in text.Replace("\r", "").Split('\n')) html.Append("<p>").Append(WebUtility.HtmlEncode(line.Length == 0 ? "\u3000" : line)).Append("</p>\n");
+        html.Append("</div></body></html>");
+
+        var fromPage = PlanExtractor.Parse(Read(Encoding.UTF8.GetBytes(html.ToString()), slug + ".html"));
+
+        var score = ExtractionScorer.Score(fromPage, SeedDocuments.Gold(slug));
+        Assert.All(score.Categories, c => Assert.True(c.Score.F1 >= 0.95, $"{c.Category} {c.Score}"));
+        Assert.Equal(SeedDocuments.Gold(slug).Tasks.Select(t => t.Number), fromPage.Tasks.Select(t => t.Number));
     }
 
     [Fact]
