@@ -1,6 +1,7 @@
 using ClusterWatch.Core.Data;
 using ClusterWatch.Tests.Accounts;
 using ClusterWatch.Tests.Browser;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace ClusterWatch.Tests.Plans;
@@ -58,6 +59,13 @@ public sealed class PlanImportBrowserTests(KestrelAppFactory app) : IClassFixtur
         var corrected = page.Locator("#targets tr", new() { HasTextString = indicator });
         Assert.Contains("123456", string.Join(" ", await corrected.AllInnerTextsAsync()).Replace(",", ""));
         Assert.Contains("草稿", await page.Locator("#plan-facts").InnerTextAsync());
+        var planId = int.Parse(page.Url.Split('/').Last().Split('?')[0]);
+        await using (var scope = app.Scope(out var db))
+        {
+            var saved = await db.Plans.SingleAsync(p => p.Id == planId);
+            var uploaded = File.ReadAllText(Path.Combine(AppPaths.SeedData, "plans", Plan2009 + ".txt")).Replace("\r\n", "\n");
+            Assert.Equal(uploaded.Trim(), saved.FullText.Trim()); // the text went through the form and back without CRLF or other changes
+        }
 
         await page.Locator("#confirm-draft").ClickAsync();
         await page.WaitForURLAsync("**/Plans/ExtractConfirm/*");

@@ -64,7 +64,7 @@ public class ExtractModel(AppDbContext db) : PageModel
             return Page();
         }
         var extraction = Form.ToExtraction();
-        var result = await new PlanImporter(db).SaveAsync(extraction, FullText, SourceName ?? "upload.txt", ct: ct);
+        var result = await new PlanImporter(db).SaveAsync(extraction, NormalizedText(FullText), SourceName ?? "upload.txt", ct: ct);
         if (result.Succeeded) return Redirect($"/Plans/Details/{result.PlanId}");
         await PreviewEditedAsync(ct);
         return Page();
@@ -72,6 +72,7 @@ public class ExtractModel(AppDbContext db) : PageModel
 
     private async Task PreviewEditedAsync(CancellationToken ct)
     {
+        FullText = NormalizedText(FullText!);
         // Binding errors are English by default: name the row and field in Chinese instead.
         FormErrors = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => $"{FieldLabel(e.Key)}：“{e.Value!.AttemptedValue}”格式有误，请填写数字。").ToList();
         var extraction = Form.ToExtraction();
@@ -95,6 +96,9 @@ public class ExtractModel(AppDbContext db) : PageModel
         var field = key.StartsWith("Form.", StringComparison.Ordinal) ? key[5..] : key;
         return Fields.GetValueOrDefault(field, field);
     }
+
+    /// <summary>Browsers submit form text with CRLF line breaks; the reader's text (and the saved plan) uses LF.</summary>
+    private static string NormalizedText(string text) => text.Replace("\r\n", "\n");
 
     /// <summary>The importer's errors for one row, e.g. prefix "targets[3]".</summary>
     public IEnumerable<string> ErrorsFor(string prefix) =>
