@@ -64,7 +64,13 @@ public static class ReportingEndpoints
     {
         var form = await new SubmissionService(db).LoadFormAsync(id, ct);
         if (form is null) return Problems.NotFound($"没有编号为 {id} 的报表。");
-        if (UnitScope.RestrictedUnitId(user) is { } unitId && form.Assignments.All(a => a.UnitId != unitId)) return Forbidden("本单位不报送该报表。");
+        if (UnitScope.RestrictedUnitId(user) is { } unitId)
+        {
+            if (form.Assignments.All(a => a.UnitId != unitId)) return Forbidden("本单位不报送该报表。");
+            // An officer sees only the tasks its unit reports.
+            var own = SubmissionService.TasksFor(form, unitId).Select(t => t.Id).ToHashSet();
+            form.Tasks.RemoveAll(t => !own.Contains(t.PlanTaskId));
+        }
         return TypedResults.Ok(await ToDtoAsync(db, form, ct));
     }
 

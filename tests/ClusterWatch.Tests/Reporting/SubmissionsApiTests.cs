@@ -265,6 +265,14 @@ public abstract class SubmissionsApiTests(AppFactory app)
             missing += c.GetProperty("missing").GetInt32();
         }
         Assert.True(late > 0 && missing > 0, $"late {late}, missing {missing}");
+
+        // An officer sees only the tasks the plan gives its unit; the office sees all of the form's.
+        var taskForm = await db.Set<ReportForm>().FirstAsync(f => f.Name == ReportingDemo.TaskFormName);
+        var all = (await admin.GetFromJsonAsync<JsonElement>($"/api/forms/{taskForm.Id}")).GetProperty("tasks").GetArrayLength();
+        var fgwTasks = (await (await app.ClientAsync("fgw")).GetFromJsonAsync<JsonElement>($"/api/forms/{taskForm.Id}")).GetProperty("tasks");
+        var fgwUnit = await db.Units.Where(u => u.FullName == "深圳市发展和改革委员会").Select(u => u.Id).FirstAsync();
+        Assert.InRange(fgwTasks.GetArrayLength(), 1, all - 1);
+        Assert.All(fgwTasks.EnumerateArray(), t => Assert.Contains(fgwUnit, t.GetProperty("unitIds").EnumerateArray().Select(u => u.GetInt32())));
     }
     [Fact]
     public async Task Evidence_is_stored_with_its_hash_only_by_the_units_own_officer()
