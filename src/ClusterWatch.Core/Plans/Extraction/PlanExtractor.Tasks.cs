@@ -65,7 +65,8 @@ internal sealed partial class PlanTextParser
     {
         var depth = paragraph.Depth;
         var title = depth > 0 ? paragraph.Titles[depth - 1] : null;
-        if (title is null || title.Length > 60 || depth > 0 && paragraph.HeadingLevel == 0 && title is null)
+        // Untitled items (the 九 section, "1．根据…") take their first clause as title.
+        if (title is null || title.Length > 60)
             title = FirstClause(paragraph.HeadingLevel > 0 ? paragraph.Text[Math.Min(paragraph.Text.Length, MarkerEnd(paragraph.Text))..] : paragraph.Text);
         var number = paragraph.Number;
         return new PlanExtraction.TaskItem(number, title.Trim(), note.Leads, note.Units);

@@ -11,7 +11,6 @@ internal sealed class PlanParagraph
     public int HeadingLevel { get; init; }                 // 1-4 when the paragraph starts with a heading marker, else 0
     public int BodyStart { get; init; }                    // where the text after the heading's own title starts
     public bool IsShortCell { get; init; }                 // a short line without sentence punctuation (table cells, labels)
-    public int Index { get; init; }
 
     public string Number => string.Join('.', Path.Where(p => p.Length > 0));
     public int Depth => Array.FindLastIndex(Path, p => p.Length > 0) + 1;
@@ -76,7 +75,7 @@ internal static class PlanOutline
             paragraphs.Add(new PlanParagraph
             {
                 Text = text, Path = (string[])path.Clone(), Titles = (string?[])titles.Clone(), HeadingLevel = level,
-                BodyStart = bodyStartAt, IsShortCell = shortCell && level == 0, Index = paragraphs.Count,
+                BodyStart = bodyStartAt, IsShortCell = shortCell && level == 0,
             });
         }
         return paragraphs;

@@ -8,7 +8,7 @@ internal static class QuantityScanner
 {
     private static readonly string[] CountUnits = ["个百分点", "家", "个", "件", "项", "支", "所", "名", "座", "台", "种", "款", "套", "例", "人", "张", "部", "条", "批次"];
     private static readonly string[] ForeignCurrencies = ["美元", "欧元", "港元", "港币", "日元", "英镑"];
-    private static readonly string[] Dashes = ["-", "–", "—", "―", "－", "～", "~", "〜", "至", "到", "—"];
+    private static readonly string[] Dashes = ["-", "–", "—", "―", "－", "～", "~", "〜", "至", "到"];
 
     public static List<Quantity> Scan(string s)
     {
