@@ -20,11 +20,15 @@ internal sealed partial class PlanTextParser
         return allocations;
     }
 
+    private readonly List<PlanExtraction.TargetItem> _tableTargets = [];
+    private readonly List<PlanExtraction.BaselineItem> _tableBaselines = [];
+
     private void ReadTable(int start, int end, List<PlanExtraction.AllocationItem> allocations)
     {
+        var cells = _paragraphs.GetRange(start, end - start).Select(p => Compact(p.Text)).Where(c => c.Length > 0).ToList();
+        if (cells.Take(12).Any(c => c.Contains("指标", StringComparison.Ordinal))) { ReadIndicatorTable(cells); return; }
         var (unit, scale, intro) = TableUnit(start);
         if (unit is null) return;
-        var cells = _paragraphs.GetRange(start, end - start).Select(p => Compact(p.Text)).Where(c => c.Length > 0).ToList();
 
         var years = new List<int>();
         var labels = new List<string>();
@@ -61,6 +65,68 @@ internal sealed partial class PlanTextParser
             for (var c = 0; c < columns; c++)
                 allocations.Add(new PlanExtraction.AllocationItem(IndicatorForColumn(columnLabels[c], intro), region, years[c / perYear], Round(values[c] * scale), unit));
         }
+    }
+
+    /// <summary>A flattened 主要指标 table: 指标 | 单位 | 2020年 | 2025年 | 属性, one cell per line; past-year columns are
+    /// baselines, the others targets.</summary>
+    private void ReadIndicatorTable(List<string> cells)
+    {
+        var years = new List<int>();
+        var k = 0;
+        for (; k < cells.Count && k < 16; k++)
+        {
+            if (cells[k].Length >= 5 && IsYearAt(cells[k], 0, out var year) && cells[k][4] == '年') years.Add(year);
+            else if (years.Count > 0 && !IsHeaderWord(cells[k])) break;
+        }
+        if (years.Count == 0) return;
+        for (; k < cells.Count; k++)
+        {
+            var (unit, scale) = RowUnit(cells[k]);
+            if (unit is null || k == 0 || k + years.Count >= cells.Count + 1) continue;
+            var name = cells[k - 1];
+            if (IsNumberCell(name, out _) || name.Length < 2) continue;
+            for (var c = 0; c < years.Count && k + 1 + c < cells.Count; c++)
+            {
+                if (!TableValue(cells[k + 1 + c], out var value, out var comparator)) continue;
+                value = Round(value * scale);
+                var year = years[c];
+                if (_periodStart is int first && year < first)
+                    _tableBaselines.Add(new PlanExtraction.BaselineItem(name, _region, year, value, unit, $"{name} {year}年 {cells[k + 1 + c]}"));
+                else
+                    _tableTargets.Add(new PlanExtraction.TargetItem(name, _region, year, value, null, unit, comparator, $"{name} {year}年 {cells[k + 1 + c]}"));
+            }
+            k += years.Count;
+        }
+    }
+
+    private static bool IsHeaderWord(string cell) =>
+        cell.Contains("属性", StringComparison.Ordinal) || cell.Contains("单位", StringComparison.Ordinal) || cell.Contains("指标", StringComparison.Ordinal)
+        || cell.Contains("序号", StringComparison.Ordinal) || cell.Contains("类别", StringComparison.Ordinal) || cell.Contains("年均", StringComparison.Ordinal);
+
+    private static (string? Unit, decimal Scale) RowUnit(string cell) => cell.Trim('（', '）', '(', ')') switch
+    {
+        "亿元" => ("亿元", 1m),
+        "万元" => ("亿元", 0.0001m),
+        "%" => ("%", 1m),
+        "家" or "个" or "件" or "项" or "支" or "所" or "名" or "人" or "座" or "台" => (cell.Trim('（', '）', '(', ')'), 1m),
+        _ => (null, 0),
+    };
+
+    /// <summary>"3000", "≥30", "30以上", "10左右".</summary>
+    private static bool TableValue(string cell, out decimal value, out string comparator)
+    {
+        comparator = "=";
+        var text = cell;
+        if (text.StartsWith('≥') || text.StartsWith('>')) { comparator = ">="; text = text[1..]; }
+        else if (text.StartsWith('≤') || text.StartsWith('<')) { comparator = "<="; text = text[1..]; }
+        var length = ChineseNumber.ReadArabic(text, 0, out value);
+        if (length == 0) return false;
+        var rest = text[length..];
+        if (rest is "以上") comparator = ">=";
+        else if (rest is "左右") comparator = "~";
+        else if (rest is "以下" or "以内") comparator = "<=";
+        else if (rest.Length > 0 && rest != "%") return false;
+        return true;
     }
 
     private static decimal Round(decimal value) => Math.Round(value, 6) / 1.000000000000m;

@@ -39,6 +39,9 @@ internal sealed partial class PlanTextParser
         var tasks = FindTasks();
         var allocations = FindAllocations();
         var (targets, baselines) = FindFigures();
+        // A 主要指标 table usually repeats goals the text states: each figure is kept once.
+        targets.AddRange(_tableTargets.Where(t => !targets.Any(x => x.Year == t.Year && x.Unit == t.Unit && x.Value == t.Value)).Take(MaxItems));
+        baselines.AddRange(_tableBaselines.Where(b => !baselines.Any(x => x.Year == b.Year && x.Unit == b.Unit && x.Value == b.Value)).Take(MaxItems));
         return new PlanExtraction(_title, _issuer, _docNumber, _region, _periodStart, _periodEnd, targets, baselines, tasks, allocations);
     }
 

@@ -91,7 +91,7 @@ internal static class PlanOutline
     };
 
     public static bool IsShortCell(string text) =>
-        text.Length <= 14 && text.IndexOfAny(['。', '，', '；', '：', ':', '！', '？']) < 0;
+        text.Length <= 20 && text.IndexOfAny(['。', '，', '；', '：', ':', '！', '？']) < 0;
 
     private readonly record struct Line(string Text, bool Blank);
 

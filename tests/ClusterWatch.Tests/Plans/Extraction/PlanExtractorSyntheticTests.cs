@@ -148,6 +148,46 @@ public sealed class PlanExtractorSyntheticTests
     }
 
     [Fact]
+    public void A_flattened_main_indicator_table_gives_baselines_for_the_base_year_and_targets_for_the_end_year()
+    {
+        const string plan = """
+            珠海市生物医药产业发展规划（2021-2025年）
+            一、发展目标
+            到2025年，全市生物医药产业规模达到800亿元。
+            专栏1 主要发展指标
+            指标名称
+            单位
+            2020年
+            2025年
+            属性
+            生物医药产业规模
+            亿元
+            350
+            800
+            预期性
+            规模以上企业数量
+            家
+            120
+            ≥200
+            预期性
+            研发投入强度
+            %
+            4.5
+            6左右
+            预期性
+            二、重点任务
+            """;
+
+        var x = PlanExtractor.Parse(plan);
+
+        Assert.Equal(3, x.Targets.Count); // 800 亿元 once: the table repeats the text's goal
+        Assert.Contains(x.Targets, t => t is { Year: 2025, Value: 200, Unit: "家", Comparator: ">=" });
+        Assert.Contains(x.Targets, t => t is { Year: 2025, Value: 6, Unit: "%", Comparator: "~" });
+        Assert.Equal([(2020, 350m, "亿元"), (2020, 120m, "家"), (2020, 4.5m, "%")], x.Baselines.Select(b => (b.Year, b.Value, b.Unit)));
+        Assert.Equal("生物医药产业规模", x.Baselines[0].Indicator);
+    }
+
+    [Fact]
     public void A_city_action_plan_gives_its_goals_the_year_named_by_dao_and_its_past_figures_as_baselines()
     {
         var x = PlanExtractor.Parse(DongguanPlan);
