@@ -20,6 +20,10 @@ public static class PlanDocumentReader
         if (bytes.Length > MaxBytes) throw new PlanDocumentException($"文件超过 {MaxBytes / 1024 / 1024} MB，无法解析，请拆分后上传。");
         if (bytes.Length == 0) throw new PlanDocumentException("文件为空，没有可解析的文字。");
 
+        if (bytes.Length >= 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F')
+            throw new PlanDocumentException("暂不支持 PDF 文件，请另存为 .docx、.txt 或网页（.html）后上传。");
+        if (bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
+            throw new PlanDocumentException("暂不支持旧版 Word（.doc）或 Excel（.xls）文件，请另存为 .docx 后上传。");
         string text;
         if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) text = ReadDocx(bytes);
         else
