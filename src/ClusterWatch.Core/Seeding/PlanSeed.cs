@@ -7,7 +7,8 @@ namespace ClusterWatch.Core.Seeding;
 /// <summary>Turns plan extractions and their texts into confirmed Plans: the seeding side of PlanImportBuilder (one code path with the import).</summary>
 public sealed class PlanSeed(RegionResolver regions, UnitResolver units)
 {
-    public const string GoldSource = "gold extraction (hand-checked)";
+    /// <summary>The seed plans: parsed from their texts by PlanExtractor, then confirmed against the hand-checked gold extraction (README "Extraction").</summary>
+    public const string ParsedSource = "parsed from the plan text, confirmed against the gold extraction";
 
     private readonly PlanImportBuilder _builder = new(regions, units);
 
@@ -17,7 +18,7 @@ public sealed class PlanSeed(RegionResolver regions, UnitResolver units)
         PlanImportBuilder.ParseComparator(text) ?? throw new InvalidDataException($"比较符“{text}”无法识别（应为 =、>=、~、<=）");
 
     /// <summary>Builds one confirmed plan; slug names the plan in error messages, and any row the builder refuses or any unknown unit is an error.</summary>
-    public Plan Build(string slug, PlanExtraction x, string fullText, string source = GoldSource)
+    public Plan Build(string slug, PlanExtraction x, string fullText, string source = ParsedSource)
     {
         var preview = _builder.Build(slug, x, fullText, source, PlanStatus.Confirmed);
         if (!preview.Succeeded) throw new InvalidDataException($"规划 {slug}：" + string.Join("；", preview.Errors.Select(e => e.Message)));

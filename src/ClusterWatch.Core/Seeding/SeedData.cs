@@ -63,7 +63,7 @@ public static class SeedData
 
             var plans = BuildPlans(Path.Combine(seedDirectory, "plans"), new RegionResolver(regions), new UnitResolver(units, regions));
             db.Plans.AddRange(plans);
-            Audit(db, "seed plans", nameof(Plan), new { plans = plans.Select(p => p.Slug), source = PlanSeed.GoldSource });
+            Audit(db, "seed plans", nameof(Plan), new { plans = plans.Select(p => p.Slug), source = PlanSeed.ParsedSource });
             await db.SaveChangesAsync(ct);
 
             var companies = DirectorySeed.Build(Path.Combine(seedDirectory, "companies"), regions);
@@ -88,7 +88,7 @@ public static class SeedData
         db.ChangeTracker.Clear(); // the demo generator and later requests start from a clean context
     }
 
-    /// <summary>One plan per *.json extraction in the folder, with the text of the *.txt of the same name.</summary>
+    /// <summary>One plan per *.txt in the folder that has a reviewed *.json of the same name: parsed by PlanExtractor, confirmed against the review.</summary>
     public static List<Plan> BuildPlans(string plansDirectory, RegionResolver regions, UnitResolver units)
     {
         var seed = new PlanSeed(regions, units);
@@ -98,7 +98,8 @@ public static class SeedData
             var slug = Path.GetFileNameWithoutExtension(jsonPath);
             var textPath = Path.ChangeExtension(jsonPath, ".txt");
             var text = File.Exists(textPath) ? File.ReadAllText(textPath) : throw new InvalidDataException($"规划 {slug}：缺少全文文件 {Path.GetFileName(textPath)}");
-            plans.Add(seed.Build(slug, PlanExtraction.Parse(File.ReadAllText(jsonPath)), text));
+            var confirmed = PlanImportReview.Confirm(PlanExtractor.Parse(text), PlanExtraction.Parse(File.ReadAllText(jsonPath)));
+            plans.Add(seed.Build(slug, confirmed, text, PlanSeed.ParsedSource));
         }
         return plans;
     }

@@ -50,7 +50,7 @@ public abstract class SeedContentTests(SeededDatabase database)
     public async Task The_five_plans_hold_the_gold_counts()
     {
         await using var db = database.NewContext();
-        Assert.Equal(5, await db.Plans.CountAsync(p => p.Status == PlanStatus.Confirmed && p.Source == PlanSeed.GoldSource));
+        Assert.Equal(5, await db.Plans.CountAsync(p => p.Status == PlanStatus.Confirmed && p.Source == PlanSeed.ParsedSource));
         Assert.Equal(94, await db.Targets.CountAsync());
         Assert.Equal(11, await db.Baselines.CountAsync());
         Assert.Equal(73, await db.PlanTasks.CountAsync());

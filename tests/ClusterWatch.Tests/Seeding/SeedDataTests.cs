@@ -17,7 +17,7 @@ public abstract class SeedDataTests(AppFactory app)
     {
         await using var scope = app.Scope(out var db);
         Assert.Equal(5, GoldSlugs.Length);
-        Assert.Equal(GoldSlugs, await db.Plans.Where(p => GoldSlugs.Contains(p.Slug) && p.Source == PlanSeed.GoldSource).Select(p => p.Slug).OrderBy(s => s).ToArrayAsync());
+        Assert.Equal(GoldSlugs, await db.Plans.Where(p => GoldSlugs.Contains(p.Slug) && p.Source == PlanSeed.ParsedSource).Select(p => p.Slug).OrderBy(s => s).ToArrayAsync());
         Assert.True(await db.Regions.AnyAsync(r => r.Code == "440000" && r.Level == RegionLevel.Province));
         var rows = File.ReadLines(Path.Combine(AppPaths.SeedData, "companies", DirectorySeed.TushareFile)).Count() - 1;
         Assert.Equal(rows, await db.DirectoryCompanies.CountAsync(c => c.Source.StartsWith(DirectorySeed.TushareFile)));
