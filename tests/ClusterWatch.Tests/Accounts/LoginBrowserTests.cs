@@ -5,32 +5,13 @@ namespace ClusterWatch.Tests.Accounts;
 
 /// <summary>A person in headless Chromium: sent to the login page, a wrong password, then in, then out again.</summary>
 [Trait("Category", "Browser")]
-public sealed class LoginBrowserTests(KestrelAppFactory app) : IClassFixture<KestrelAppFactory>, IAsyncLifetime
+public sealed class LoginBrowserTests(KestrelAppFactory app) : HeadlessChromiumTests, IClassFixture<KestrelAppFactory>
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CLUSTERWATCH_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.CloseAsync();
-        _playwright?.Dispose();
-    }
 
     [Fact]
     public async Task A_visitor_is_sent_to_the_login_page_signs_in_after_a_wrong_password_lands_where_asked_and_signs_out()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN" });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN" });
         await page.GotoAsync(new Uri(app.BaseAddress, "/Plans").ToString());
         Assert.Contains("/Account/Login", page.Url);
 

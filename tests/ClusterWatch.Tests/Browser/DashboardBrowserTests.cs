@@ -5,35 +5,12 @@ namespace ClusterWatch.Tests.Browser;
 
 /// <summary>Loads the dashboard in headless Chromium against the real app on Kestrel and checks what a user sees.</summary>
 [Trait("Category", "Browser")]
-public sealed class DashboardBrowserTests(KestrelAppFactory app) : IClassFixture<KestrelAppFactory>, IAsyncLifetime
+public sealed class DashboardBrowserTests(KestrelAppFactory app) : HeadlessChromiumTests, IClassFixture<KestrelAppFactory>
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CLUSTERWATCH_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-            ],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.CloseAsync();
-        _playwright?.Dispose();
-    }
 
     private async Task<IPage> OpenAsync(string path)
     {
-        var page = await _browser!.NewSignedInPageAsync(app.BaseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        var page = await Browser.NewSignedInPageAsync(app.BaseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         var response = await page.GotoAsync(new Uri(app.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });

@@ -6,31 +6,12 @@ namespace ClusterWatch.Tests.Plans;
 
 /// <summary>A person in headless Chromium: reading a plan, and correcting a target form the server refused.</summary>
 [Trait("Category", "Browser")]
-public sealed class PlanBrowserTests(KestrelAppFactory app) : IClassFixture<KestrelAppFactory>, IAsyncLifetime
+public sealed class PlanBrowserTests(KestrelAppFactory app) : HeadlessChromiumTests, IClassFixture<KestrelAppFactory>
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CLUSTERWATCH_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.CloseAsync();
-        _playwright?.Dispose();
-    }
 
     private async Task<IPage> OpenAsync(string path)
     {
-        var page = await _browser!.NewSignedInPageAsync(app.BaseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        var page = await Browser.NewSignedInPageAsync(app.BaseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
         var response = await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
         Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status}");
         return page;

@@ -8,33 +8,14 @@ namespace ClusterWatch.Tests.Plans;
 
 /// <summary>A person in headless Chromium uploads a seed plan, checks the highlighted quotes, corrects a value, saves, and confirms the draft.</summary>
 [Trait("Category", "Browser")]
-public sealed class PlanImportBrowserTests(KestrelAppFactory app) : IClassFixture<KestrelAppFactory>, IAsyncLifetime
+public sealed class PlanImportBrowserTests(KestrelAppFactory app) : HeadlessChromiumTests, IClassFixture<KestrelAppFactory>
 {
     private const string Plan2009 = "shenzhen-bio-plan-2009-2015";
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CLUSTERWATCH_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.CloseAsync();
-        _playwright?.Dispose();
-    }
 
     [Fact]
     public async Task Uploading_a_seed_plan_shows_highlighted_quotes_and_a_corrected_value_is_saved_as_a_draft_then_confirmed()
     {
-        var page = await _browser!.NewSignedInPageAsync(app.BaseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        var page = await Browser.NewSignedInPageAsync(app.BaseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
         await page.GotoAsync(new Uri(app.BaseAddress, "/Plans").ToString());
         await page.Locator("#extract-link").ClickAsync();
         await page.WaitForURLAsync("**/Plans/Extract");

@@ -8,27 +8,8 @@ namespace ClusterWatch.Tests.Reporting;
 
 /// <summary>An information officer fills a report in headless Chromium, hits a blocking rule, fixes it and submits.</summary>
 [Trait("Category", "Browser")]
-public sealed class ReportingBrowserTests(KestrelAppFactory app) : IClassFixture<KestrelAppFactory>, IAsyncLifetime
+public sealed class ReportingBrowserTests(KestrelAppFactory app) : HeadlessChromiumTests, IClassFixture<KestrelAppFactory>
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CLUSTERWATCH_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.CloseAsync();
-        _playwright?.Dispose();
-    }
 
     [Fact]
     public async Task An_officer_fills_a_form_hits_a_blocking_rule_fixes_it_and_submits()
@@ -50,7 +31,7 @@ public sealed class ReportingBrowserTests(KestrelAppFactory app) : IClassFixture
             await db.SaveChangesAsync();
         }
 
-        var page = await _browser!.NewSignedInPageAsync(app.BaseAddress, userName: "nanshan");
+        var page = await Browser.NewSignedInPageAsync(app.BaseAddress, userName: "nanshan");
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync(new Uri(app.BaseAddress, "/Reporting").ToString());

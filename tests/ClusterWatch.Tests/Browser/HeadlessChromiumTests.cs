@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace ClusterWatch.Tests.Browser;
+
+/// <summary>Base of every browser test class: one headless Debian Chromium per class (Playwright's own download is unavailable here).</summary>
+public abstract class HeadlessChromiumTests : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    protected IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser starts in InitializeAsync.");
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CLUSTERWATCH_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // Without the background-networking flags Chromium keeps dialling out, which this closed network refuses.
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+}
