@@ -50,14 +50,17 @@ public static class ReportingEndpoints
 
     // ---------- forms ----------
 
-    private static async Task<IResult> ListForms(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> ListForms(AppDbContext db, ClaimsPrincipal user, int? page, int? pageSize, CancellationToken ct)
     {
+        if (!Paging.TryCreate(page, pageSize, out var paging, out var pagingProblem)) return pagingProblem!;
         var restricted = UnitScope.RestrictedUnitId(user);
         var query = db.Set<ReportForm>().AsNoTracking();
         if (restricted is { } unitId) query = query.Where(f => f.Assignments.Any(a => a.UnitId == unitId));
-        var list = await query.OrderBy(f => f.Id).Select(f => new FormSummaryDto(f.Id, f.Name, f.PeriodType, f.DeadlineDay, f.LockAfterDays, f.IsActive, f.IsSynthetic,
-            f.Indicators.Count, f.Tasks.Count, f.Assignments.Count)).ToListAsync(ct);
-        return TypedResults.Ok(list);
+        var total = await query.CountAsync(ct);
+        var list = await query.OrderBy(f => f.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(f => new FormSummaryDto(f.Id, f.Name, f.PeriodType, f.DeadlineDay, f.LockAfterDays, f.IsActive, f.IsSynthetic,
+                f.Indicators.Count, f.Tasks.Count, f.Assignments.Count)).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<FormSummaryDto>(list, total, paging.Page, paging.PageSize));
     }
 
     private static async Task<IResult> GetForm(int id, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
@@ -259,8 +262,9 @@ public static class ReportingEndpoints
 
     // ---------- submissions ----------
 
-    private static async Task<IResult> ListSubmissions(string? unit, string? period, string? form, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> ListSubmissions(string? unit, string? period, string? form, int? page, int? pageSize, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (!Paging.TryCreate(page, pageSize, out var paging, out var pagingProblem)) return pagingProblem!;
         var query = db.Set<Submission>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(unit))
         {
@@ -282,8 +286,11 @@ public static class ReportingEndpoints
             if (f is null) return Problems.BadRequest($"无法识别报表「{form}」。");
             query = query.Where(s => s.FormId == f.Id);
         }
-        var rows = await query.Include(s => s.Form).Include(s => s.Unit).OrderByDescending(s => s.PeriodKey).ThenBy(s => s.FormId).ThenBy(s => s.UnitId).Take(2000).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(s => Summary(s)).ToList());
+        var total = await query.CountAsync(ct);
+        var rows = await query.Include(s => s.Form).Include(s => s.Unit).OrderByDescending(s => s.PeriodKey).ThenBy(s => s.FormId).ThenBy(s => s.UnitId)
+            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = rows.Select(s => Summary(s)).ToList();
+        return TypedResults.Ok(new PagedList<SubmissionSummaryDto>(items, total, paging.Page, paging.PageSize));
     }
 
     private static Task<ReportForm?> FindFormAsync(AppDbContext db, string text, CancellationToken ct) =>

@@ -102,7 +102,7 @@ public abstract class ReportingPagesTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         Assert.Contains("草稿已保存", await upload.Content.ReadAsStringAsync());
         var list = await nanshan.GetFromJsonAsync<JsonElement>($"/api/submissions?form={form}&period=2027Q1");
-        var id = list[0].GetProperty("id").GetInt32();
+        var id = list.GetProperty("items")[0].GetProperty("id").GetInt32();
         var current = await nanshan.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}");
         Assert.Equal(9m, current.GetProperty("version").GetProperty("values").GetProperty("药数").GetDecimal());
 

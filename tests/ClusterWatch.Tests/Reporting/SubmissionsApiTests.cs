@@ -160,7 +160,10 @@ public abstract class SubmissionsApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(analyst, form, "福田区政府", "2027Q1", 1, 9)).StatusCode);
         // The officer's own list holds only its unit.
         var own = await nanshan.GetFromJsonAsync<JsonElement>("/api/submissions");
-        Assert.All(own.EnumerateArray(), s => Assert.Equal("南山区政府", s.GetProperty("unitName").GetString()));
+        var ownItems = own.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(ownItems);
+        Assert.Equal(ownItems.Count, Math.Min(own.GetProperty("total").GetInt32(), own.GetProperty("pageSize").GetInt32()));
+        Assert.All(ownItems, s => Assert.Equal("南山区政府", s.GetProperty("unitName").GetString()));
     }
 
     [Fact]
@@ -250,8 +253,9 @@ public abstract class SubmissionsApiTests(AppFactory app)
     {
         var admin = await app.ClientAsync("admin");
         var forms = await admin.GetFromJsonAsync<JsonElement>("/api/forms");
-        Assert.Contains(forms.EnumerateArray(), f => f.GetProperty("name").GetString() == ReportingDemo.TaskFormName && f.GetProperty("isSynthetic").GetBoolean());
-        Assert.Contains(forms.EnumerateArray(), f => f.GetProperty("name").GetString() == ReportingDemo.FigureFormName);
+        var formItems = forms.GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(formItems, f => f.GetProperty("name").GetString() == ReportingDemo.TaskFormName && f.GetProperty("isSynthetic").GetBoolean());
+        Assert.Contains(formItems, f => f.GetProperty("name").GetString() == ReportingDemo.FigureFormName);
         await using var scope = app.Scope(out var db);
         var statuses = await db.Set<Submission>().Where(s => s.IsSynthetic).Select(s => s.Status).Distinct().ToListAsync();
         Assert.Equal(Enum.GetValues<SubmissionStatus>().Order(), statuses.Order());
