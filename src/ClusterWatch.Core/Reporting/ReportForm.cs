@@ -5,7 +5,8 @@ namespace ClusterWatch.Core.Reporting;
 public enum PeriodType { Month = 0, Quarter = 1, Year = 2 }
 public enum SubmissionStatus { Draft = 0, Submitted = 1, Accepted = 2, Returned = 3 }
 public enum RuleOperator { Equal = 0, NotEqual = 1, Less = 2, LessOrEqual = 3, Greater = 4, GreaterOrEqual = 5, CompulsoryPair = 6, ExclusivePair = 7 }
-public enum RuleImportance { Blocking = 0, Warning = 1 }
+/// <summary>RequiresExplanation stops a submit unless the report explains the rule's field; appended so stored values keep their meaning.</summary>
+public enum RuleImportance { Blocking = 0, Warning = 1, RequiresExplanation = 2 }
 /// <summary>DHIS2 semantics: skip the rule when any (or all) of a side's values are missing, or treat missing as 0.</summary>
 public enum MissingValueStrategy { SkipIfAnyMissing = 0, SkipIfAllMissing = 1, NeverSkip = 2 }
 
@@ -107,7 +108,7 @@ public class SubmissionVersion
     public DateTimeOffset SavedAt { get; set; }
     /// <summary>{label: value} as JSON.</summary>
     public string ValuesJson { get; set; } = "{}";
-    /// <summary>Warnings (and blocking messages of a draft) as a JSON list.</summary>
+    /// <summary>Warnings (and blocking messages of a draft) as a JSON list; explained violations carry their explanation.</summary>
     public string WarningsJson { get; set; } = "[]";
     /// <summary>Hash of the request that produced this version, so a repeated post is answered, not applied twice.</summary>
     public string RequestHash { get; set; } = "";

@@ -111,7 +111,7 @@ public static class ReportingDemo
                 new ValidationRule { Name = "年内累计不减", Left = $"#{{{scale}}}", Operator = RuleOperator.GreaterOrEqual, Right = $"#{{{scale}}}[previous_in_year]",
                     Importance = RuleImportance.Blocking, MissingValues = MissingValueStrategy.SkipIfAnyMissing, Message = $"「{scale}」为年内累计值，不能低于本年上一季度" },
                 new ValidationRule { Name = "本季增量异常需说明", Left = $"#{{{scale}}} - #{{{scale}}}[previous_in_year]", Operator = RuleOperator.LessOrEqual,
-                    Right = $"1.3 * #{{{scale}}}[previous_in_year]", Importance = RuleImportance.Warning,
+                    Right = $"1.3 * #{{{scale}}}[previous_in_year]", Importance = RuleImportance.RequiresExplanation,
                     MissingValues = MissingValueStrategy.SkipIfAnyMissing, Message = $"「{scale}」本季增量超过此前累计的 1.3 倍，请核实并说明" },
                 new ValidationRule { Name = "各区合计等于全市（±1%）", Left = $"sum(district:#{{{scale}}})", Operator = RuleOperator.Equal, Right = $"#{{{scale}}}",
                     Tolerance = 0.01m, Importance = RuleImportance.Warning, MissingValues = MissingValueStrategy.SkipIfAnyMissing, Message = $"各区「{scale}」之和与全市合计相差超过 1%" },

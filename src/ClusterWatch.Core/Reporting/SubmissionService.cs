@@ -10,9 +10,9 @@ namespace ClusterWatch.Core.Reporting;
 
 public sealed record TaskReportInput(int PlanTaskId, TaskProgress Status, int Percent, string? DoneThisPeriod = null, string? Problems = null, string? NextSteps = null);
 
-/// <summary>A save or submit: the version the client last saw (0 for a new report), values by label, indicator name or indicator id.</summary>
+/// <summary>A save or submit: the version the client last saw (0 for a new report), values and explanations by label, indicator name or indicator id.</summary>
 public sealed record SubmissionRequest(int FormId, int UnitId, string Period, int Version, IReadOnlyDictionary<string, decimal?> Values,
-    IReadOnlyList<TaskReportInput> Tasks, bool Submit);
+    IReadOnlyList<TaskReportInput> Tasks, bool Submit, IReadOnlyDictionary<string, string?>? Explanations = null);
 
 public abstract record SaveOutcome
 {
@@ -71,6 +71,13 @@ public sealed class SubmissionService(AppDbContext db)
             if (field is null) return new SaveOutcome.Invalid(key, $"指标「{key}」不在报表「{form.Name}」中");
             if (value is { } v) values[field.Label] = v;
         }
+        var explanations = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, text) in request.Explanations ?? new Dictionary<string, string?>())
+        {
+            var field = form.Indicators.FirstOrDefault(i => i.Label == key.Trim() || i.Indicator?.Name == key.Trim() || i.IndicatorId.ToString(CultureInfo.InvariantCulture) == key.Trim());
+            if (field is null) return new SaveOutcome.Invalid($"explanations.{key}", $"变动说明对应的指标「{key}」不在报表「{form.Name}」中");
+            if (Trim(text, 2000) is { } t) explanations[field.Label] = t;
+        }
         var tasks = TasksFor(form, request.UnitId);
         var taskInputs = new List<TaskReportInput>();
         foreach (var t in request.Tasks)
@@ -80,7 +87,7 @@ public sealed class SubmissionService(AppDbContext db)
             taskInputs.Add(t with { DoneThisPeriod = Trim(t.DoneThisPeriod, 2000), Problems = Trim(t.Problems, 2000), NextSteps = Trim(t.NextSteps, 2000) });
         }
         taskInputs.Sort((a, b) => a.PlanTaskId.CompareTo(b.PlanTaskId));
-        var hash = Hash(values, taskInputs, request.Submit);
+        var hash = Hash(values, taskInputs, request.Submit, explanations);
 
         var submission = await db.Set<Submission>().FirstOrDefaultAsync(s => s.FormId == form.Id && s.UnitId == request.UnitId && s.PeriodKey == period.Key, ct);
         if (submission is not null)
@@ -103,8 +110,8 @@ public sealed class SubmissionService(AppDbContext db)
             if (calendar.IsLocked(period, now, false)) return new SaveOutcome.Locked($"{period.Label}的报告已于 {Local(calendar.LocksAt(period))} 锁定，修改需管理员解锁");
         }
 
-        var violations = await ValidateAsync(form, request.UnitId, period, values, taskInputs, tasks, ct);
-        if (request.Submit && violations.Any(v => v.Importance == RuleImportance.Blocking))
+        var violations = Explain(await ValidateAsync(form, request.UnitId, period, values, taskInputs, tasks, ct), explanations);
+        if (request.Submit && violations.Any(v => v.StopsSubmit))
             return new SaveOutcome.Blocked(violations);
 
         if (submission is null)
@@ -180,6 +187,16 @@ public sealed class SubmissionService(AppDbContext db)
             t.Status, t.Percent, t.Problems, previousPercents.TryGetValue(t.PlanTaskId, out var p) ? p : null));
         return ValidationEngine.Validate(fields, form.Rules, ruleValues, lines);
     }
+
+    /// <summary>Attaches the unit's explanation to each violation needing one; one still missing says so, naming the field.</summary>
+    public static List<RuleViolation> Explain(IEnumerable<RuleViolation> violations, IReadOnlyDictionary<string, string> explanations) =>
+        violations.Select(v => v.Importance != RuleImportance.RequiresExplanation ? v
+            : explanations.TryGetValue(v.Field, out var text) ? v with { Explanation = text }
+            : v with { Message = $"{v.Message}（提交前须填写「{v.Field}」的变动说明）" }).ToList();
+
+    /// <summary>{field: explanation} of a version, read from its stored violations.</summary>
+    public static Dictionary<string, string> ReadExplanations(string warningsJson) =>
+        ReadWarnings(warningsJson).Where(v => v.Explanation is not null).GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.First().Explanation!);
 
     public Task<SubmissionVersion?> LatestVersionAsync(int formId, int unitId, string periodKey, CancellationToken ct) =>
         db.Set<SubmissionVersion>().AsNoTracking().Include(v => v.TaskReports)
@@ -290,13 +307,13 @@ public sealed class SubmissionService(AppDbContext db)
 
     private static string? Trim(string? text, int max) => string.IsNullOrWhiteSpace(text) ? null : text.Trim() is var t && t.Length > max ? t[..max] : text.Trim();
 
-    private static string Hash(SortedDictionary<string, decimal> values, List<TaskReportInput> tasks, bool submit)
+    private static string Hash(SortedDictionary<string, decimal> values, List<TaskReportInput> tasks, bool submit, SortedDictionary<string, string> explanations)
     {
-        var canonical = JsonSerializer.Serialize(new
-        {
-            values = values.Select(kv => new[] { kv.Key, kv.Value.ToString("0.############", CultureInfo.InvariantCulture) }),
-            tasks, submit,
-        }, Json);
+        var valueList = values.Select(kv => new[] { kv.Key, kv.Value.ToString("0.############", CultureInfo.InvariantCulture) });
+        // Without explanations the canonical form is unchanged, so hashes of earlier versions still match a repeated post.
+        var canonical = explanations.Count == 0
+            ? JsonSerializer.Serialize(new { values = valueList, tasks, submit }, Json)
+            : JsonSerializer.Serialize(new { values = valueList, tasks, submit, explanations }, Json);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
     }
 }

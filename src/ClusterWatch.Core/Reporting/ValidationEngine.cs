@@ -2,8 +2,12 @@ using System.Globalization;
 
 namespace ClusterWatch.Core.Reporting;
 
-/// <summary>A broken rule: which field to show it next to, the message, and whether it stops a submission.</summary>
-public sealed record RuleViolation(string Field, string Message, RuleImportance Importance, string RuleName, decimal? Left = null, decimal? Right = null);
+/// <summary>A broken rule: which field to show it next to, the message, whether it stops a submission, and the unit's explanation if one is needed.</summary>
+public sealed record RuleViolation(string Field, string Message, RuleImportance Importance, string RuleName, decimal? Left = null, decimal? Right = null, string? Explanation = null)
+{
+    /// <summary>A blocking rule, or a rule needing an explanation that has none, stops a submit.</summary>
+    public bool StopsSubmit => Importance == RuleImportance.Blocking || (Importance == RuleImportance.RequiresExplanation && string.IsNullOrWhiteSpace(Explanation));
+}
 
 /// <summary>A value the form asks for: label, unit and allowed range.</summary>
 public sealed record FieldSpec(string Label, string Unit, decimal? Min = null, decimal? Max = null);

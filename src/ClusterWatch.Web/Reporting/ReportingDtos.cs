@@ -36,8 +36,9 @@ public sealed record RuleInput(string? Name, string? Left, string? Operator, str
 
 public sealed record TaskReportBody(int Task, string? Status, int Percent, string? DoneThisPeriod, string? Problems, string? NextSteps);
 
-/// <summary>POST /api/submissions: form by id or name, unit by id or alias, values by indicator id, name or label; action save|submit.</summary>
-public sealed record SubmissionBody(string? Form, string? Unit, string? Period, int Version, Dictionary<string, decimal?>? Values, List<TaskReportBody>? Tasks, string? Action);
+/// <summary>POST /api/submissions: form by id or name, unit by id or alias, values and explanations by indicator id, name or label; action save|submit.</summary>
+public sealed record SubmissionBody(string? Form, string? Unit, string? Period, int Version, Dictionary<string, decimal?>? Values, List<TaskReportBody>? Tasks, string? Action,
+    Dictionary<string, string?>? Explanations = null);
 
 public sealed record SubmissionSummaryDto(int Id, int FormId, string FormName, int UnitId, string UnitName, string Period, SubmissionStatus Status, string StatusText,
     int CurrentVersion, DateTimeOffset? SubmittedAt, DateTimeOffset Deadline, bool? OnTime, string? ReturnReason, DateTimeOffset? ReviewedAt, string? ReviewedBy,
@@ -51,10 +52,10 @@ public sealed record TaskReportDto(int PlanTaskId, string Status, int Percent, s
 public sealed record VersionSummaryDto(int Number, string Action, string SavedBy, DateTimeOffset SavedAt, int Warnings);
 
 public sealed record VersionDto(int SubmissionId, int Number, string Action, string SavedBy, DateTimeOffset SavedAt, IReadOnlyDictionary<string, decimal> Values,
-    IReadOnlyList<TaskReportDto> Tasks, IReadOnlyList<RuleViolation> Warnings)
+    IReadOnlyList<TaskReportDto> Tasks, IReadOnlyList<RuleViolation> Warnings, IReadOnlyDictionary<string, string> Explanations)
 {
     public static VersionDto From(SubmissionVersion v) => new(v.SubmissionId, v.Number, v.Action, v.SavedBy, v.SavedAt, SubmissionService.ReadValues(v.ValuesJson),
-        v.TaskReports.OrderBy(t => t.PlanTaskId).Select(TaskReportDto.From).ToList(), SubmissionService.ReadWarnings(v.WarningsJson));
+        v.TaskReports.OrderBy(t => t.PlanTaskId).Select(TaskReportDto.From).ToList(), SubmissionService.ReadWarnings(v.WarningsJson), SubmissionService.ReadExplanations(v.WarningsJson));
 }
 
 public sealed record SubmissionDto(SubmissionSummaryDto Submission, VersionDto? Version);

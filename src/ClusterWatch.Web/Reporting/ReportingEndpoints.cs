@@ -243,7 +243,7 @@ public static class ReportingEndpoints
         }
         if (string.IsNullOrWhiteSpace(input.Message)) errors.Add("message", "提示信息必填（显示在字段旁）。");
         if (input.Field is { Length: > 0 } f && !labels.Contains(f)) errors.Add("field", $"「{f}」不是报表中的指标。");
-        if (!Enum.IsDefined(input.Importance)) errors.Add("importance", "重要性应为 Blocking 或 Warning。");
+        if (!Enum.IsDefined(input.Importance)) errors.Add("importance", "重要性应为 Blocking、Warning 或 RequiresExplanation。");
         if (!Enum.IsDefined(input.MissingValues)) errors.Add("missingValues", "缺失值策略应为 SkipIfAnyMissing、SkipIfAllMissing 或 NeverSkip。");
         if (input.Tolerance is < 0 or > 1) errors.Add("tolerance", "相对容差应在 0 至 1 之间（0.01 = 1%）。");
         if (errors.Any) return errors;
@@ -362,7 +362,7 @@ public static class ReportingEndpoints
         if (errors.Any) return errors.ToProblem("报告内容有误");
         if (!UnitScope.CanWriteUnit(user, unit!.Id)) return Forbidden($"无权填报「{unit.ShortName}」的报告。");
 
-        var request = new SubmissionRequest(form!.Id, unit.Id, body.Period!, body.Version, body.Values ?? [], tasks, action == "submit");
+        var request = new SubmissionRequest(form!.Id, unit.Id, body.Period!, body.Version, body.Values ?? [], tasks, action == "submit", body.Explanations);
         var outcome = await new SubmissionService(db).SaveAsync(request, Actor(user), DateTimeOffset.UtcNow, ct);
         return await ToResultAsync(db, outcome, ct);
     }
@@ -379,12 +379,12 @@ public static class ReportingEndpoints
                     detail: $"该报告的当前版本为第 {stale.CurrentVersion} 版，请基于第 {stale.CurrentVersion} 版重新填报（version = {stale.CurrentVersion}）。",
                     extensions: new Dictionary<string, object?> { ["currentVersion"] = stale.CurrentVersion });
             case SaveOutcome.Blocked blocked:
-                var byField = blocked.Violations.Where(v => v.Importance == RuleImportance.Blocking).GroupBy(v => v.Field)
+                var byField = blocked.Violations.Where(v => v.StopsSubmit).GroupBy(v => v.Field)
                     .ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray());
                 var problem = new HttpValidationProblemDetails(byField)
                 {
                     Status = StatusCodes.Status422UnprocessableEntity, Title = "未通过校验规则，不能提交",
-                    Detail = string.Join("；", blocked.Violations.Where(v => v.Importance == RuleImportance.Blocking).Select(v => $"{v.Field}：{v.Message}")),
+                    Detail = string.Join("；", blocked.Violations.Where(v => v.StopsSubmit).Select(v => $"{v.Field}：{v.Message}")),
                 };
                 problem.Extensions["violations"] = blocked.Violations;
                 return TypedResults.Problem(problem);

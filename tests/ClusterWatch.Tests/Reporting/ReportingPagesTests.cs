@@ -119,6 +119,39 @@ public abstract class ReportingPagesTests(AppFactory app)
         Assert.Equal(1, (await nanshan.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}/versions")).GetArrayLength());
     }
     [Fact]
+    public async Task The_fill_page_asks_for_an_explanation_of_a_rise_above_thirty_percent_and_submits_with_it()
+    {
+        var (form, nanshanId, _) = await CreateFormAsync();
+        var rule = await (await app.ClientAsync("admin")).PostAsJsonAsync($"/api/forms/{form}/rules", new
+        {
+            name = "环比增幅需说明", left = "#{药数}", @operator = "<=", right = "1.3 * #{药数}[previous]", importance = "RequiresExplanation",
+            missingValues = "SkipIfAnyMissing", message = "药数环比增幅超过 30%",
+        });
+        Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
+        var nanshan = await app.ClientAsync("nanshan");
+        await nanshan.PostAsJsonAsync("/api/submissions", new { form = form.ToString(), unit = "南山区政府", period = "2027Q1", version = 0, values = new Dictionary<string, decimal> { ["药数"] = 10 }, action = "submit" });
+        var url = $"/Reporting/Fill?handler=Submit&form={form}&unit={nanshanId}&period=2027Q2";
+        var page = await nanshan.GetStringAsync($"/Reporting/Fill?form={form}&unit={nanshanId}&period=2027Q2");
+        FormUrlEncodedContent Post(string html, string? explanation) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(html), ["Version"] = "0", ["Values[0].Label"] = "药数", ["Values[0].Value"] = "14",
+            ["Values[0].Explanation"] = explanation ?? "",
+        });
+
+        var blocked = await (await nanshan.PostAsync(url, Post(page, null))).Content.ReadAsStringAsync();
+        Assert.Contains("不能提交", blocked);
+        Assert.Contains("name=\"Values[0].Explanation\"", blocked);
+        Assert.Contains("变动说明", blocked);
+
+        var submitted = await nanshan.PostAsync(url, Post(blocked, "新增 4 个获批创新药"));
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Contains("已提交（第 1 版）", await submitted.Content.ReadAsStringAsync());
+        await using var scope = app.Scope(out var db);
+        var version = await db.Set<SubmissionVersion>().Where(v => v.Submission!.FormId == form && v.Submission.PeriodKey == "2027Q2").SingleAsync();
+        Assert.Equal("新增 4 个获批创新药", SubmissionService.ReadExplanations(version.WarningsJson)["药数"]);
+    }
+
+    [Fact]
     public async Task The_office_returns_a_report_with_a_reason_on_the_history_page_and_an_officer_cannot()
     {
         var (form, _, _) = await CreateFormAsync();

@@ -278,6 +278,67 @@ public abstract class SubmissionsApiTests(AppFactory app)
         Assert.InRange(fgwTasks.GetArrayLength(), 1, all - 1);
         Assert.All(fgwTasks.EnumerateArray(), t => Assert.Contains(fgwUnit, t.GetProperty("unitIds").EnumerateArray().Select(u => u.GetInt32())));
     }
+    /// <summary>A form whose 药数 may rise at most 30% on the previous quarter without an explanation; 2027Q1 is submitted with 10.</summary>
+    private async Task<int> CreateExplainedFormAsync(HttpClient nanshan)
+    {
+        var form = await CreateFormAsync();
+        var rule = await (await app.ClientAsync("admin")).PostAsJsonAsync($"/api/forms/{form}/rules", new
+        {
+            name = "环比增幅需说明", left = "#{药数}", @operator = "<=", right = "1.3 * #{药数}[previous]", importance = "RequiresExplanation",
+            missingValues = "SkipIfAnyMissing", message = "药数环比增幅超过 30%",
+        });
+        Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(nanshan, form, "南山区政府", "2027Q1", 0, 10, "submit")).StatusCode);
+        return form;
+    }
+
+    private static Task<HttpResponseMessage> PostExplainedAsync(HttpClient client, int form, decimal value, string action, string? explanation) =>
+        client.PostAsJsonAsync("/api/submissions", new
+        {
+            form = form.ToString(), unit = "南山区政府", period = "2027Q2", version = 0, values = new Dictionary<string, decimal> { ["药数"] = value }, action,
+            explanations = explanation is null ? null : new Dictionary<string, string> { ["药数"] = explanation },
+        });
+
+    [Fact]
+    public async Task Submitting_a_rise_above_thirty_percent_without_an_explanation_is_a_422_naming_the_field()
+    {
+        var nanshan = await app.ClientAsync("nanshan");
+        var form = await CreateExplainedFormAsync(nanshan);
+        var response = await PostExplainedAsync(nanshan, form, 14, "submit", explanation: null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var message = (await JsonAsync(response)).GetProperty("errors").GetProperty("药数")[0].GetString();
+        Assert.Contains("药数环比增幅超过 30%", message);
+        Assert.Contains("「药数」的变动说明", message);
+        Assert.Equal(HttpStatusCode.OK, (await PostExplainedAsync(nanshan, form, 13, "submit", explanation: null)).StatusCode); // exactly 30% needs none
+    }
+
+    [Fact]
+    public async Task Submitting_a_rise_above_thirty_percent_with_an_explanation_is_accepted_and_the_version_keeps_it()
+    {
+        var nanshan = await app.ClientAsync("nanshan");
+        var form = await CreateExplainedFormAsync(nanshan);
+        var response = await PostExplainedAsync(nanshan, form, 14, "submit", "新增 4 个获批创新药");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await JsonAsync(response);
+        Assert.Equal("Submitted", body.GetProperty("submission").GetProperty("status").GetString());
+        var id = body.GetProperty("submission").GetProperty("id").GetInt32();
+        var version = await nanshan.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}/versions/1");
+        Assert.Equal("新增 4 个获批创新药", version.GetProperty("explanations").GetProperty("药数").GetString());
+        Assert.Contains(version.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("importance").GetString() == "RequiresExplanation");
+    }
+
+    [Fact]
+    public async Task Saving_a_draft_with_a_rise_above_thirty_percent_needs_no_explanation()
+    {
+        var nanshan = await app.ClientAsync("nanshan");
+        var form = await CreateExplainedFormAsync(nanshan);
+        var response = await PostExplainedAsync(nanshan, form, 14, "save", explanation: null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await JsonAsync(response);
+        Assert.Equal("Draft", body.GetProperty("submission").GetProperty("status").GetString());
+        Assert.Contains(body.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("field").GetString() == "药数" && w.GetProperty("message").GetString()!.Contains("变动说明"));
+    }
+
     [Fact]
     public async Task Evidence_is_stored_with_its_hash_only_by_the_units_own_officer()
     {

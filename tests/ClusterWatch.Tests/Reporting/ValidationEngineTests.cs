@@ -146,4 +146,21 @@ public class ValidationEngineTests
         Assert.NotNull(ValidationEngine.Check(Rule("(2 + 3) * 4", RuleOperator.Equal, "14"), Values()));
         Assert.Null(ValidationEngine.Check(Rule("#{甲} / #{乙}", RuleOperator.Greater, "1000"), Values(("甲", 1), ("乙", 0))));
     }
+
+    [Fact]
+    public void A_change_above_thirty_percent_needs_an_explanation_before_it_may_be_submitted()
+    {
+        var rule = new ValidationRule { Name = "环比", Left = "#{产值}", Operator = RuleOperator.LessOrEqual, Right = "1.3 * #{产值}[previous]",
+            Importance = RuleImportance.RequiresExplanation, Message = "产值环比增幅超过 30%" };
+        var values = new RuleValues(new Dictionary<string, decimal> { ["产值"] = 140 }, new Dictionary<string, decimal> { ["产值"] = 100 });
+        Assert.Null(ValidationEngine.Check(rule, new RuleValues(new Dictionary<string, decimal> { ["产值"] = 130 }, new Dictionary<string, decimal> { ["产值"] = 100 })));
+
+        var unexplained = Assert.Single(SubmissionService.Explain([ValidationEngine.Check(rule, values)!], new Dictionary<string, string>()));
+        Assert.True(unexplained.StopsSubmit);
+        Assert.Contains("「产值」的变动说明", unexplained.Message);
+
+        var explained = Assert.Single(SubmissionService.Explain([ValidationEngine.Check(rule, values)!], new Dictionary<string, string> { ["产值"] = "新项目投产" }));
+        Assert.False(explained.StopsSubmit);
+        Assert.Equal("新项目投产", explained.Explanation);
+    }
 }

@@ -25,6 +25,8 @@ public class FillModel(AppDbContext db) : PageModel
     {
         public string Label { get; set; } = "";
         public string? Value { get; set; }
+        /// <summary>变动说明, for a field whose rule needs an explanation.</summary>
+        public string? Explanation { get; set; }
     }
 
     public sealed class TaskField
@@ -52,6 +54,10 @@ public class FillModel(AppDbContext db) : PageModel
     public bool CanWrite { get; private set; }
 
     public IEnumerable<RuleViolation> For(string field) => Violations.Where(v => v.Field == field);
+
+    /// <summary>The 变动说明 box shows when a rule needing an explanation fired on this field, or one was already written.</summary>
+    public bool NeedsExplanation(ValueField field) =>
+        !string.IsNullOrWhiteSpace(field.Explanation) || For(field.Label).Any(v => v.Importance == RuleImportance.RequiresExplanation);
 
     /// <summary>Loads the form, unit and period; null when allowed, else the 404/403 to answer.</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
@@ -82,10 +88,12 @@ public class FillModel(AppDbContext db) : PageModel
         var version = Submission is null ? null : await db.Set<SubmissionVersion>().AsNoTracking().Include(v => v.TaskReports)
             .FirstOrDefaultAsync(v => v.SubmissionId == Submission.Id && v.Number == Submission.CurrentVersion, ct);
         var values = version is null ? [] : SubmissionService.ReadValues(version.ValuesJson);
+        var explanations = version is null ? [] : SubmissionService.ReadExplanations(version.WarningsJson);
         Version = Submission?.CurrentVersion ?? 0;
         Values = ReportForm.Indicators.OrderBy(i => i.SortOrder).Select(i => new ValueField
         {
             Label = i.Label, Value = values.TryGetValue(i.Label, out var v) ? v.ToString(CultureInfo.InvariantCulture) : null,
+            Explanation = explanations.GetValueOrDefault(i.Label),
         }).ToList();
         Tasks = UnitTasks.Select(t =>
         {
@@ -128,7 +136,8 @@ public class FillModel(AppDbContext db) : PageModel
         }
         if (Violations.Count > 0) { Error = "请修改标红的字段。"; return Page(); }
         var tasks = Tasks.Select(t => new TaskReportInput(t.PlanTaskId, t.Status, t.Percent, t.DoneThisPeriod, t.Problems, t.NextSteps)).ToList();
-        var outcome = await new SubmissionService(db).SaveAsync(new SubmissionRequest(Form, Unit, ReportPeriod.Key, Version, values, tasks, submit), User.Identity?.Name ?? "web", DateTimeOffset.UtcNow, ct);
+        var explanations = Values.Where(v => !string.IsNullOrWhiteSpace(v.Explanation)).ToDictionary(v => v.Label, v => v.Explanation);
+        var outcome = await new SubmissionService(db).SaveAsync(new SubmissionRequest(Form, Unit, ReportPeriod.Key, Version, values, tasks, submit, explanations), User.Identity?.Name ?? "web", DateTimeOffset.UtcNow, ct);
         return Show(outcome, submit);
     }
 
