@@ -27,10 +27,15 @@ public static class DbCommands
 
         var provider = new Option<DatabaseProvider>("--provider") { Description = "Sqlite or PostgreSQL", DefaultValueFactory = _ => DatabaseProvider.Sqlite };
         var script = new Command("script", "Print the create script EF generates for the current model (to write a new migration)");
+        var tables = new Option<string[]>("--tables") { Description = "Only these tables and their indexes (the body of a new NNNN migration)", AllowMultipleArgumentsPerToken = true };
         script.Options.Add(provider);
+        script.Options.Add(tables);
         script.SetAction(parse =>
         {
-            Console.WriteLine(MigrationRunner.GenerateCreateScript(parse.GetValue(provider)));
+            var only = parse.GetValue(tables) ?? [];
+            Console.WriteLine(only.Length == 0
+                ? MigrationRunner.GenerateCreateScript(parse.GetValue(provider))
+                : MigrationRunner.GenerateScriptForTables(parse.GetValue(provider), only));
             return 0;
         });
         db.Subcommands.Add(script);

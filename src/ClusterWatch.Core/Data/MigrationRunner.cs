@@ -98,4 +98,33 @@ public static class MigrationRunner
         using var db = new AppDbContext(builder.Options);
         return db.Database.GenerateCreateScript();
     }
+
+    /// <summary>The statements of a create script, one per entry, trimmed; statements end with ";" at a line end.</summary>
+    public static IReadOnlyList<string> Statements(string script) =>
+        script.Replace("\r\n", "\n").Split(";\n")
+            .Select(s => string.Join('\n', s.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0)).Trim().TrimEnd(';'))
+            .Where(s => s.Length > 0)
+            .ToList();
+
+    /// <summary>The table a CREATE TABLE or CREATE INDEX statement is about, or null.</summary>
+    public static string? TableOf(string statement)
+    {
+        var firstLine = statement.Split('\n')[0];
+        var marker = firstLine.StartsWith("CREATE TABLE ", StringComparison.Ordinal) ? "CREATE TABLE " : firstLine.Contains(" ON ", StringComparison.Ordinal) ? " ON " : null;
+        if (marker is null) return null;
+        var rest = firstLine[(firstLine.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].TrimStart();
+        if (!rest.StartsWith('"')) return null;
+        var end = rest.IndexOf('"', 1);
+        return end < 0 ? null : rest[1..end];
+    }
+
+    /// <summary>The create statements (tables and their indexes) of the named tables only: the body of a new NNNN script.</summary>
+    public static string GenerateScriptForTables(DatabaseProvider provider, IReadOnlyCollection<string> tables)
+    {
+        var wanted = new HashSet<string>(tables, StringComparer.Ordinal);
+        var statements = Statements(GenerateCreateScript(provider)).Where(s => TableOf(s) is { } t && wanted.Contains(t)).ToList();
+        var missing = wanted.Where(t => !statements.Any(s => TableOf(s) == t)).ToList();
+        if (missing.Count > 0) throw new InvalidOperationException($"The model has no table named {string.Join(", ", missing)}.");
+        return string.Join("\n\n", statements.Select(s => s + ";")) + "\n";
+    }
 }
