@@ -1,3 +1,4 @@
+using ClusterWatch.Core.Analytics;
 using ClusterWatch.Core.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class CliHost
         builder.Services.AddSingleton<IAuditUser>(new FixedAuditUser("cli:" + Environment.UserName));
         builder.Services.AddClusterWatchDatabase(builder.Configuration);
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddClusterWatchAnalytics(builder.Configuration);
         return builder.Build();
     }
 

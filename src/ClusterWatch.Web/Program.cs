@@ -1,3 +1,4 @@
+using ClusterWatch.Core.Analytics;
 using ClusterWatch.Core.Data;
 using ClusterWatch.Web.Accounts;
 using ClusterWatch.Web.Analytics;
@@ -22,8 +23,7 @@ builder.Services.AddRazorPages();
 builder.Services.AddAntiforgery();
 builder.Services.AddClusterWatchLocalization();
 builder.Services.AddClusterWatchAccounts(builder.Configuration, builder.Environment);
-builder.Services.AddScoped<ClusterWatch.Core.Analytics.ProgressService>();
-builder.Services.AddSingleton<ClusterWatch.Core.Analytics.AggregateCache>();
+builder.Services.AddClusterWatchAnalytics(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ClusterWatch.Core.Analytics;
+
+public static class AnalyticsSetup
+{
+    /// <summary>The analytics services (progress, forecasts, warnings, chains, credit, assessment), shared by the web app and the CLI.</summary>
+    public static IServiceCollection AddClusterWatchAnalytics(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AggregateCache>();
+        services.AddScoped<ProgressService>();
+        return services;
+    }
+}
