@@ -33,6 +33,8 @@ public sealed record TargetProgress(
 {
     /// <summary>The year Expected belongs to: ActualYear when there is an actual, else the selected year.</summary>
     public int ExpectedYear { get; init; }
+    /// <summary>The Open SDG attainment forecast; its Status is the status the dashboard shows.</summary>
+    public AttainmentForecast Forecast { get; init; } = AttainmentForecast.NotComputed;
 }
 
 /// <summary>One district's share of a city target (目标分解) and where it stands.</summary>
@@ -57,6 +59,8 @@ public sealed record AllocationProgress(
     public decimal? Expected { get; init; }
     /// <summary>The rule with its numbers, in Chinese, for the hover text.</summary>
     public string Rule { get; init; } = "";
+    /// <summary>The Open SDG attainment forecast of this share; its Status colours the district table and map.</summary>
+    public AttainmentForecast Forecast { get; init; } = AttainmentForecast.NotComputed;
 }
 
 public sealed record PlanProgress(

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterWatch.Core.Analytics;
 
 /// <summary>The dashboard's numbers for a plan in a selected year: actuals, trajectories and statuses of targets and allocations.</summary>
-public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresholds = null, AggregateCache? cache = null)
+public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresholds = null, AggregateCache? cache = null, ForecastThresholds? forecastThresholds = null)
 {
     private readonly ProgressRules _rules = new(thresholds);
+    private readonly ForecastThresholds _forecastThresholds = forecastThresholds ?? ForecastThresholds.Default;
 
     public async Task<PlanProgress?> GetAsync(int planId, int year, CancellationToken ct)
     {
@@ -83,6 +84,7 @@ public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresho
             eval.PercentOfTarget, eval.Expected, TrajectoryText(eval.Path), eval.Status, eval.StatusLabel, eval.Rule, t.Quote, series)
         {
             ExpectedYear = eval.ExpectedYear,
+            Forecast = AttainmentForecaster.Forecast(goal, baseline, actual?.Year, actual?.Value, _forecastThresholds),
         };
     }
 
@@ -104,6 +106,7 @@ public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresho
             ActualSource = actual?.Source ?? ActualsSource.NoDataText,
             Expected = eval.Expected,
             Rule = eval.Rule,
+            Forecast = AttainmentForecaster.Forecast(goal, baseline, actual?.Year, actual?.Value, _forecastThresholds),
         };
     }
 
