@@ -12,6 +12,8 @@ public static class AnalyticsSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AggregateCache>();
         services.AddScoped<ProgressService>();
+        services.AddOptions<Warnings.WarningOptions>().Bind(configuration.GetSection(Warnings.WarningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Warnings.WarningService>();
         return services;
     }
 }
