@@ -1,3 +1,4 @@
+using ClusterWatch.Core.Analytics.Refresh;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +13,14 @@ public static class AnalyticsSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AggregateCache>();
         services.AddScoped<ProgressService>();
+        services.AddOptions<Chains.ChainOptions>().Bind(configuration.GetSection(Chains.ChainOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Chains.ChainAnalysisService>().AddScoped<Chains.ChainReports>();
         services.AddOptions<Warnings.WarningOptions>().Bind(configuration.GetSection(Warnings.WarningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Warnings.WarningService>();
+        services.AddAnalyticsRefresh(configuration);
+        services.AddScoped<Assessment.AssessmentService>();
+        services.AddSingleton(_ => Enterprises.Credit.CreditScoringModel.Default);
+        services.AddScoped<Enterprises.Credit.CreditScoringService>();
         return services;
     }
 }

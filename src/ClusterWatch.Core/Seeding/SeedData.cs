@@ -22,6 +22,7 @@ public static class SeedData
         {
             logger.LogInformation("Database already holds regions: seeding skipped");
             await Accounts.DemoAccounts.SeedAsync(db, ct); // a database seeded before accounts existed gets its demo accounts
+            await Analytics.Chains.ChainSeed.EnsureAsync(db, AppPaths.SeedData, ct); // likewise the industry chains
             return;
         }
         await SeedReferenceDataAsync(db, AppPaths.SeedData, logger, ct);
@@ -33,6 +34,9 @@ public static class SeedData
             var result = await DemoGenerator.GenerateAsync(db, options.DemoEnterprises, options.DemoSeed, progress, ct);
             logger.LogInformation("Synthetic demo data (示例数据) generated: {Result}", result);
             logger.LogInformation("Synthetic reporting demo (示例数据): {Result}", await Reporting.ReportingDemo.SeedAsync(db, options.DemoSeed, ct));
+            logger.LogInformation("Synthetic enterprises (示例数据) mapped to chain links: {Result}", await new Analytics.Chains.ChainAnalysisService(db, TimeProvider.System, new FixedAuditUser(AuditUser)).RefreshAsync(Analytics.RefreshScope.Full, ct));
+            logger.LogInformation("Synthetic assessment demo (示例数据): {Result}", await Analytics.Assessment.AssessmentDemo.SeedAsync(db, ct: ct));
+            logger.LogInformation("Synthetic credit records (示例数据), all enterprises scored: {Result}", await Enterprises.Credit.CreditDemo.SeedAsync(db, options.DemoSeed, ct));
         }
     }
 
@@ -70,6 +74,8 @@ public static class SeedData
             db.DirectoryCompanies.AddRange(companies);
             Audit(db, "seed directory", nameof(DirectoryCompany), new { rows = companies.Count, source = "companies/SOURCES.md" });
             await db.SaveChangesAsync(ct);
+
+            await Analytics.Chains.ChainSeed.EnsureAsync(db, seedDirectory, ct);
 
             await transaction.CommitAsync(ct);
             logger.LogInformation("Seeded {Regions} regions, {Units} units, {Plans} plans and {Companies} directory companies in {Elapsed} ms",

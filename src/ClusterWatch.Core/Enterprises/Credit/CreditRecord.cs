@@ -1,0 +1,43 @@
+namespace ClusterWatch.Core.Enterprises.Credit;
+
+/// <summary>One public-credit record of an enterprise (a penalty, a list entry, an honour…) under an indicator of the scheme.</summary>
+public class CreditRecord
+{
+    public long Id { get; set; }
+    public int EnterpriseId { get; set; }
+    public Enterprise? Enterprise { get; set; }
+    /// <summary>Code of the indicator in SeedData/credit/credit-scheme.json.</summary>
+    public string IndicatorCode { get; set; } = "";
+    /// <summary>What happened (事项), as the issuer wrote it.</summary>
+    public string Title { get; set; } = "";
+    public DateOnly OccurredOn { get; set; }
+    /// <summary>Document number of the decision or notice (文书号), required for deductions.</summary>
+    public string? DocumentNo { get; set; }
+    /// <summary>The authority that issued it (发布机关).</summary>
+    public string Issuer { get; set; } = "";
+    /// <summary>When given, the last day the record counts (repaired credit, certificate expiry); otherwise the indicator's window.</summary>
+    public DateOnly? ValidUntil { get; set; }
+    /// <summary>Where the record came from (信用中国（广东）, an import file…).</summary>
+    public string Source { get; set; } = "";
+    /// <summary>True for generated demo data (示例数据).</summary>
+    public bool IsSynthetic { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+    public string ImportedBy { get; set; } = "";
+
+    public CreditRecordFacts ToFacts() => new(Id, IndicatorCode, Title, OccurredOn, DocumentNo, Issuer, ValidUntil);
+}
+
+/// <summary>The materialised score of an enterprise (one row per enterprise), so lists can filter by grade without scoring.</summary>
+public class CreditScore
+{
+    public int EnterpriseId { get; set; }
+    public Enterprise? Enterprise { get; set; }
+    public int Score { get; set; }
+    public string Grade { get; set; } = "";
+    public int Bonuses { get; set; }
+    public int Deductions { get; set; }
+    public string SchemeVersion { get; set; } = "";
+    public DateTimeOffset ComputedAt { get; set; }
+    /// <summary>The counted factors as JSON (array of CreditFactor).</summary>
+    public string Factors { get; set; } = "[]";
+}
