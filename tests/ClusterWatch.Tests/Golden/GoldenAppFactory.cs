@@ -1,0 +1,85 @@
+using ClusterWatch.Core.Data;
+using ClusterWatch.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace ClusterWatch.Tests.Golden;
+
+/// <summary>
+/// The real app on an EMPTY fresh database (no seeding) with the clock pinned to 2025-07-20 10:00 Asia/Shanghai;
+/// the golden city is written into it once, before the first test.
+/// </summary>
+public abstract class GoldenAppFactory : AppFactory, IAsyncLifetime
+{
+    /// <summary>2025-07-20 10:00 +08:00: after the 2025Q2 report deadline (07-10), before 2025Q3's.</summary>
+    public static readonly DateTimeOffset Now = new(2025, 7, 20, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public PinnedTimeProvider Clock { get; } = new(Now);
+
+    public GoldenCity.Ids City { get; private set; } = null!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Database:SeedOnStart", "false");
+        builder.UseSetting("Database:DemoEnterprises", "0");
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public async Task InitializeAsync()
+    {
+        await using var scope = Scope(out var db);
+        City = await GoldenCity.SeedAsync(db, Now);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+public sealed class GoldenSqliteFactory : GoldenAppFactory
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"clusterwatch-golden-{Guid.NewGuid():N}.db");
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override string ConnectionString => $"Data Source={_file};Pooling=false";
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) if (File.Exists(f)) File.Delete(f);
+    }
+}
+
+/// <summary>Needs CLUSTERWATCH_TEST_PG (an admin connection string); creates and drops its own database.</summary>
+public sealed class GoldenPostgresFactory : GoldenAppFactory
+{
+    private readonly string _database = $"clusterwatch_golden_{Guid.NewGuid():N}";
+    private readonly string _admin;
+
+    public GoldenPostgresFactory()
+    {
+        _admin = Environment.GetEnvironmentVariable("CLUSTERWATCH_TEST_PG")
+            ?? throw new InvalidOperationException("PostgreSQL tests need CLUSTERWATCH_TEST_PG (e.g. Host=127.0.0.1;Username=postgres;Password=postgres).");
+        using var conn = new NpgsqlConnection(_admin);
+        conn.Open();
+        using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\" ENCODING 'UTF8' TEMPLATE template0", conn);
+        cmd.ExecuteNonQuery();
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
+    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(_admin) { Database = _database, Pooling = false }.ToString();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            using var conn = new NpgsqlConnection(_admin);
+            conn.Open();
+            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+            cmd.ExecuteNonQuery();
+        }
+        catch (NpgsqlException) { /* the server may already be gone at the end of a run */ }
+    }
+}
