@@ -1,0 +1,76 @@
+using ClusterWatch.Core.Enterprises;
+using ClusterWatch.Core.Seeding;
+
+namespace ClusterWatch.Core.Analytics.Chains;
+
+/// <summary>One link's definition as the mapper reads it.</summary>
+public sealed record ChainLinkRule(int LinkId, IReadOnlyList<string> IndustryCodes, IReadOnlyList<string> Keywords, IReadOnlyList<string> IpcCodes)
+{
+    public static ChainLinkRule From(ChainLink link) =>
+        new(link.Id, ChainLink.Split(link.IndustryCodes), ChainLink.Split(link.Keywords), ChainLink.Split(link.IpcCodes));
+}
+
+public sealed record ChainLinkMatch(int LinkId, ChainMatch MatchedBy);
+
+/// <summary>
+/// Places a firm in the links whose definition it meets: its sub-industry is a link's code or below it, its name holds a
+/// link's keyword (biomedical firms only), or one of its patents' IPC codes falls under a link's IPC group. A firm may sit in
+/// several links; each link is reported once, by the strongest evidence (industry, then IPC, then keyword).
+/// </summary>
+public sealed class ChainMapper(IEnumerable<ChainLinkRule> links)
+{
+    /// <summary>Keywords only place firms of these sub-industries (and below), so an unrelated firm named …材料 stays out.</summary>
+    public static readonly IReadOnlyList<string> KeywordScope =
+        ["BIO.DRUG", IndustryTaxonomy.Device, IndustryTaxonomy.CellGene, IndustryTaxonomy.Cro, IndustryTaxonomy.Manufacturing];
+
+    /// <summary>Tushare industries of the directory that name one sub-industry; 医疗保健 and 医药商业 are mixed, so keywords place them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DirectoryIndustries = new Dictionary<string, string>
+    {
+        ["化学制药"] = IndustryTaxonomy.Chemical,
+        ["生物制药"] = IndustryTaxonomy.Biologic,
+        ["中成药"] = IndustryTaxonomy.Tcm,
+    };
+
+    private readonly IReadOnlyList<ChainLinkRule> _links = links.ToList();
+
+    public IReadOnlyList<ChainLinkMatch> MapEnterprise(string industryCode, string name, IEnumerable<string>? ipcCodes = null)
+    {
+        var inScope = KeywordScope.Any(scope => IndustryTaxonomy.IsWithin(industryCode, scope));
+        return Map(industryCode, inScope ? [name] : [], ipcCodes);
+    }
+
+    /// <summary>A listed company: its Tushare industry gives the sub-industry where it names one; name, full name and industry are searched for keywords.</summary>
+    public IReadOnlyList<ChainLinkMatch> MapDirectoryCompany(string? industry, string name, string? fullName, IEnumerable<string>? ipcCodes = null)
+    {
+        var code = industry is null ? null : DirectoryIndustries.GetValueOrDefault(industry);
+        var biomedical = industry is not null && DirectorySeed.BiomedicalIndustries.Contains(industry);
+        return Map(code, biomedical ? new[] { name, fullName, industry }.OfType<string>().ToArray() : [], ipcCodes);
+    }
+
+    private List<ChainLinkMatch> Map(string? industryCode, string[] texts, IEnumerable<string>? ipcCodes)
+    {
+        var ipcs = ipcCodes?.Select(NormalizeIpc).Where(c => c.Length > 0).ToList() ?? [];
+        var matches = new List<ChainLinkMatch>();
+        foreach (var link in _links)
+        {
+            if (industryCode is not null && link.IndustryCodes.Any(c => IndustryTaxonomy.IsWithin(industryCode, c)))
+                matches.Add(new(link.LinkId, ChainMatch.Industry));
+            else if (ipcs.Count > 0 && link.IpcCodes.Any(group => ipcs.Any(code => IpcFallsUnder(code, NormalizeIpc(group)))))
+                matches.Add(new(link.LinkId, ChainMatch.Ipc));
+            else if (texts.Length > 0 && link.Keywords.Any(k => texts.Any(t => t.Contains(k, StringComparison.OrdinalIgnoreCase))))
+                matches.Add(new(link.LinkId, ChainMatch.Keyword));
+        }
+        return matches;
+    }
+
+    /// <summary>"A61K  39/12" → "A61K39/12" (the concordance pads with spaces, patent offices do not).</summary>
+    public static string NormalizeIpc(string code) => string.Concat(code.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+
+    /// <summary>A61K39/12 falls under A61K39 and A61K, not under A61K3; a subclass (4 characters) takes every group.</summary>
+    public static bool IpcFallsUnder(string code, string group)
+    {
+        if (group.Length == 0 || !code.StartsWith(group, StringComparison.Ordinal)) return false;
+        if (code.Length == group.Length || group.Length == 4) return true;
+        return !char.IsAsciiDigit(code[group.Length]);
+    }
+}
