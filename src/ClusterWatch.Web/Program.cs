@@ -58,6 +58,7 @@ api.MapEnterprises();
 api.MapAnalytics();
 api.MapChains();
 api.MapReporting();
+api.MapAssessment();
 app.MapRazorPages();
 
 app.Run();
