@@ -9,6 +9,7 @@ public static class FeatureCommands
     {
         yield return Enterprises.DemoCommands.Create();
         yield return Enterprises.EnterpriseImportCommand.Create();
+        yield return Enterprises.CreditCommands.Create();
         yield return Plans.PlanCommands.Create();
         yield return Accounts.UserCommands.Create();
         yield return Reporting.ReportingCommands.Create();

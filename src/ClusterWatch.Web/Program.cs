@@ -56,6 +56,7 @@ api.MapRegions();
 api.MapPlans();
 api.MapEnterprises();
 api.MapAnalytics();
+api.MapCredit();
 api.MapChains();
 api.MapReporting();
 api.MapAssessment();

@@ -1,12 +1,17 @@
 using ClusterWatch.Core.Data;
 using ClusterWatch.Core.Enterprises;
+using ClusterWatch.Core.Enterprises.Credit;
 using ClusterWatch.Core.Enterprises.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterWatch.Web.Enterprises;
 
 /// <summary>The list filters shared by the API, the export and the list page (all optional).</summary>
-public sealed record EnterpriseFilter(string? Region, string? Industry, int? Tier, string? Pool, string? Q, bool? Synthetic, int? Year);
+public sealed record EnterpriseFilter(string? Region, string? Industry, int? Tier, string? Pool, string? Q, bool? Synthetic, int? Year)
+{
+    /// <summary>Public-credit grade A-D from CreditScores (an enterprise not yet scored has the base score's grade).</summary>
+    public string? CreditGrade { get; init; }
+}
 
 public sealed record RegionDto(string Code, string Name);
 public sealed record IndustryDto(string Code, string Name);
@@ -14,7 +19,10 @@ public sealed record IndustryDto(string Code, string Name);
 /// <summary>One row of the enterprise list; Revenue is the annual 营业收入 of the list's year in 万元 (null when not reported).</summary>
 public sealed record EnterpriseListItem(
     int Id, string CreditCode, string Name, RegionDto Region, IndustryDto Industry, ListingStatus ListingStatus,
-    IReadOnlyList<CultivationPool> Pools, bool IsSynthetic, decimal? Revenue);
+    IReadOnlyList<CultivationPool> Pools, bool IsSynthetic, decimal? Revenue)
+{
+    public string? CreditGrade { get; init; }
+}
 
 public sealed record EnterprisePage(IReadOnlyList<EnterpriseListItem> Items, int Total, int Page, int PageSize, int Year);
 
@@ -24,6 +32,8 @@ public sealed class EnterpriseListQuery(AppDbContext db)
     public static readonly int[] Tiers = [1, 10, 100, 500, 1000];
     public const int MaxPageSize = 500;
     private const decimal WanPerYi = 10_000m;
+    private static CreditScheme CreditScheme => CreditScoringModel.Default.Scheme;
+    private static string BaseCreditGrade => CreditScheme.GradeOf(CreditScheme.BaseScore);
 
     private sealed class Row
     {
@@ -82,6 +92,14 @@ public sealed class EnterpriseListQuery(AppDbContext db)
             query = query.Where(e => e.Name.Contains(text) || e.CreditCode.StartsWith(code));
         }
         if (filter.Synthetic is { } synthetic) query = query.Where(e => e.IsSynthetic == synthetic);
+        if (!string.IsNullOrWhiteSpace(filter.CreditGrade))
+        {
+            var grade = CreditScheme.ParseGrade(filter.CreditGrade);
+            var scores = db.Set<CreditScore>();
+            if (grade is null) errors["creditGrade"] = [$"未知的信用等级“{filter.CreditGrade}”（A、B、C、D）"];
+            else if (grade == BaseCreditGrade) query = query.Where(e => scores.Any(s => s.EnterpriseId == e.Id && s.Grade == grade) || !scores.Any(s => s.EnterpriseId == e.Id));
+            else query = query.Where(e => scores.Any(s => s.EnterpriseId == e.Id && s.Grade == grade));
+        }
         if (filter.Tier is { } tier && !Tiers.Contains(tier)) errors["tier"] = ["规模档次应为 1、10、100、500 或 1000（亿元）"];
         if (errors.Count > 0) return (null, year, errors);
 
@@ -143,10 +161,18 @@ public sealed class EnterpriseListQuery(AppDbContext db)
                 pools.AddRange((await current.Where(p => chunk.Contains(p.EnterpriseId))
                     .Select(p => new { p.EnterpriseId, p.Pool }).ToListAsync(ct)).Select(p => (p.EnterpriseId, p.Pool)));
         var poolsById = pools.ToLookup(p => p.EnterpriseId, p => p.Pool);
+        var grades = new Dictionary<int, string>();
+        if (items.Count > BulkPoolThreshold)
+            foreach (var s in await db.Set<CreditScore>().AsNoTracking().Select(s => new { s.EnterpriseId, s.Grade }).ToListAsync(ct)) grades[s.EnterpriseId] = s.Grade;
+        else
+            foreach (var chunk in items.Select(i => i.Id).Chunk(500))
+                foreach (var s in await db.Set<CreditScore>().AsNoTracking().Where(s => chunk.Contains(s.EnterpriseId)).Select(s => new { s.EnterpriseId, s.Grade }).ToListAsync(ct))
+                    grades[s.EnterpriseId] = s.Grade;
         return items.Select(i => i with
         {
             Industry = new IndustryDto(i.Industry.Code, IndustryTaxonomy.Find(i.Industry.Code)?.Name ?? i.Industry.Code),
             Pools = poolsById[i.Id].Distinct().Order().ToList(),
+            CreditGrade = grades.GetValueOrDefault(i.Id) ?? BaseCreditGrade,
         }).ToList();
     }
 

@@ -36,21 +36,21 @@ public static class EnterprisesEndpoints
         return api;
     }
 
-    private static EnterpriseFilter Filter(string? region, string? industry, int? tier, string? pool, string? q, bool? synthetic, int? year) =>
-        new(region, industry, tier, pool, q, synthetic, year);
+    private static EnterpriseFilter Filter(string? region, string? industry, int? tier, string? pool, string? q, bool? synthetic, int? year, string? creditGrade) =>
+        new(region, industry, tier, pool, q, synthetic, year) { CreditGrade = creditGrade };
 
     private static async Task<Results<Ok<EnterprisePage>, ValidationProblem>> ListAsync(
-        AppDbContext db, string? region, string? industry, int? tier, string? pool, string? q, bool? synthetic, int? year,
+        AppDbContext db, string? region, string? industry, int? tier, string? pool, string? q, bool? synthetic, int? year, string? creditGrade,
         int? page, int? pageSize, CancellationToken ct)
     {
-        var (result, errors) = await new EnterpriseListQuery(db).PageAsync(Filter(region, industry, tier, pool, q, synthetic, year), page ?? 1, pageSize ?? 50, ct);
+        var (result, errors) = await new EnterpriseListQuery(db).PageAsync(Filter(region, industry, tier, pool, q, synthetic, year, creditGrade), page ?? 1, pageSize ?? 50, ct);
         return result is null ? TypedResults.ValidationProblem(errors, title: "查询条件有误") : TypedResults.Ok(result);
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
-        AppDbContext db, string? region, string? industry, int? tier, string? pool, string? q, bool? synthetic, int? year, CancellationToken ct)
+        AppDbContext db, string? region, string? industry, int? tier, string? pool, string? q, bool? synthetic, int? year, string? creditGrade, CancellationToken ct)
     {
-        var (items, listYear, errors) = await new EnterpriseListQuery(db).AllAsync(Filter(region, industry, tier, pool, q, synthetic, year), ct);
+        var (items, listYear, errors) = await new EnterpriseListQuery(db).AllAsync(Filter(region, industry, tier, pool, q, synthetic, year, creditGrade), ct);
         if (items is null) return TypedResults.ValidationProblem(errors, title: "查询条件有误");
         var bytes = XlsxWriter.ToBytes([EnterpriseExport.Sheet(items, listYear)]);
         return TypedResults.File(bytes, XlsxContentType, $"企业名录-{DateTime.Now:yyyyMMdd}.xlsx");

@@ -20,6 +20,7 @@ public class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public bool? Synthetic { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? CreditGrade { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public EnterprisePage? Result { get; private set; }
@@ -29,7 +30,7 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var filter = new EnterpriseFilter(Region, Industry, Tier, Pool, Q, Synthetic, Year);
+        var filter = new EnterpriseFilter(Region, Industry, Tier, Pool, Q, Synthetic, Year) { CreditGrade = CreditGrade };
         var query = new EnterpriseListQuery(db);
         (Result, Errors) = await query.PageAsync(filter, PageNumber, PageSize, ct);
         if (Result is not null)
@@ -49,7 +50,7 @@ public class IndexModel(AppDbContext db) : PageModel
         var pairs = new List<KeyValuePair<string, string?>>();
         void Add(string key, object? value) { if (value is not null && value.ToString() is { Length: > 0 } text) pairs.Add(new(key, text)); }
         Add("region", Region); Add("industry", Industry); Add("tier", Tier); Add("pool", Pool); Add("q", Q);
-        Add("synthetic", Synthetic?.ToString().ToLowerInvariant()); Add("year", Year);
+        Add("synthetic", Synthetic?.ToString().ToLowerInvariant()); Add("year", Year); Add("creditGrade", CreditGrade);
         if (page is not null) Add("p", page);
         return Microsoft.AspNetCore.Http.QueryString.Create(pairs).Value ?? "";
     }
