@@ -133,8 +133,8 @@ public class IndexModel(AppDbContext db, ProgressService progressService, IWebHo
 
     private string BuildChartJson(PlanProgress progress)
     {
-        var statuses = Enum.GetValues<ProgressStatus>()
-            .Select(s => new { key = StatusCss(s), label = StatusText(s), count = progress.Targets.Count(t => t.Status == s) });
+        var statuses = Enum.GetValues<ForecastStatus>()
+            .Select(s => new { key = ForecastCss(s), label = ForecastText(s), count = progress.Targets.Count(t => t.Forecast.Status == s) });
         var targets = progress.Targets.Select(t => new
         {
             id = t.TargetId,
@@ -161,6 +161,10 @@ public class IndexModel(AppDbContext db, ProgressService progressService, IWebHo
                     allocated = d.Allocation.Value,
                     actual = d.Allocation.Actual,
                     percent = d.Allocation.PercentOfTarget,
+                    projected = d.Allocation.Forecast.Projected,
+                    status = ForecastCss(d.Allocation.Forecast.Status),
+                    statusLabel = ForecastText(d.Allocation.Forecast.Status),
+                    formula = FormulaText(d.Allocation.Forecast),
                 }),
             }),
         };
@@ -178,6 +182,8 @@ public class IndexModel(AppDbContext db, ProgressService progressService, IWebHo
                 percent = Strings.Get("dashboard.col.percent"),
                 allocated = Strings.Get("dashboard.col.allocated"),
                 nodata = Strings.Get("status.nodata"),
+                status = Strings.Get("dashboard.col.status"),
+                projected = Strings.IsEnglish ? "Projected" : "预计",
             },
         }, ChartJsonOptions);
     }
@@ -186,6 +192,27 @@ public class IndexModel(AppDbContext db, ProgressService progressService, IWebHo
     public static TargetProgress? DefaultTrajectoryTarget(PlanProgress progress) =>
         progress.Targets.FirstOrDefault(t => t.Unit.Contains('元') && t.Series.Count > 0)
         ?? progress.Targets.FirstOrDefault(t => t.Series.Count > 0);
+
+    public static string ForecastCss(ForecastStatus status) => AttainmentForecaster.CssClass(status);
+
+    /// <summary>进展顺利 / On track …: the forecast class in the page's language.</summary>
+    public static string ForecastText(ForecastStatus status)
+    {
+        if (!Strings.IsEnglish) return AttainmentForecaster.Label(status);
+        var english = AttainmentForecaster.EnglishLabel(status);
+        return char.ToUpperInvariant(english[0]) + english[1..];
+    }
+
+    public static string FormulaText(AttainmentForecast forecast) => Strings.IsEnglish ? forecast.FormulaEn : forecast.Formula;
+
+    /// <summary>A forecast rate as the page shows it: 7.0% a year for compound growth, "2 家/年" for a linear change.</summary>
+    public static string RateText(AttainmentForecast forecast, decimal? rate, string unit)
+    {
+        if (rate is not { } r) return "—";
+        if (forecast.Method == ForecastMethod.Compound) return AttainmentForecaster.Pct(r) + (Strings.IsEnglish ? "/year" : "/年");
+        var perYear = unit == "%" ? (Strings.IsEnglish ? " points/year" : "个百分点/年") : (unit.Length == 0 ? "" : " " + unit) + (Strings.IsEnglish ? "/year" : "/年");
+        return Format.Number(r) + perYear;
+    }
 
     public static string StatusCss(ProgressStatus status) => status switch
     {

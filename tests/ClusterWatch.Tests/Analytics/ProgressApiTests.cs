@@ -171,6 +171,87 @@ public abstract class ProgressApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Target_forecast_compares_the_observed_and_required_compound_rates_of_its_series()
+    {
+        var t = Target(await GetProgressAsync(2011), "D测试产业产值", "测试坪山新区D");
+        var f = t.Forecast;
+        // From the 2010 actual 12.5 to 17 in 2011: 17 / 12.5 − 1 = 0.36; required (20 / 12.5)^(1/2) − 1 = 0.264911;
+        // R = 0.36 / 0.264911 = 1.3589 → 进展顺利; 17 × 1.36 = 23.12 in 2012.
+        Assert.Equal(ForecastMethod.Compound, f.Method);
+        Assert.Equal((2010, 12.5m, 2011, 17m, 2012, 20m), (f.FromYear, f.FromValue, f.LatestYear, f.LatestValue, f.TargetYear, f.TargetValue));
+        Assert.Equal(t.Baseline, f.FromValue);
+        Assert.Equal(t.Series.Single(p => p.Year == f.LatestYear).Actual, f.LatestValue);
+        Assert.Equal(0.36m, f.ObservedRate);
+        Assert.Equal(0.264911m, f.RequiredRate);
+        Assert.Equal(1.3589m, f.Ratio);
+        Assert.Equal(23.12m, f.Projected);
+        Assert.Equal(ForecastStatus.OnTrack, f.Status);
+        Assert.Equal("进展顺利", f.StatusLabel);
+        Assert.Contains("实际年均增长率 = (17/12.5)^(1/1) − 1 = 36.0%", f.Formula);
+    }
+
+    [Fact]
+    public async Task City_target_against_its_stated_baseline_needs_acceleration()
+    {
+        var f = Target(await GetProgressAsync(2011), "D测试产业产值", "测试市D").Forecast;
+        // Stated 20 (2010) → 29 (2011): 0.45; required (60 / 20)^(1/2) − 1 = 0.732051; R = 0.6147 → 需加速; 29 × 1.45 = 42.05.
+        Assert.Equal(0.45m, f.ObservedRate);
+        Assert.Equal(0.732051m, f.RequiredRate);
+        Assert.Equal(0.6147m, f.Ratio);
+        Assert.Equal(42.05m, f.Projected);
+        Assert.Equal(ForecastStatus.NeedsAcceleration, f.Status);
+    }
+
+    [Fact]
+    public async Task Counts_forecast_linearly_and_a_target_without_actuals_has_insufficient_data()
+    {
+        var progress = await GetProgressAsync(2011);
+        var tier = Target(progress, "D测试超十亿元企业数（产值发生地）", "测试坪山区D").Forecast;
+        // 0 (2010) → 1 (2011): 1 a year; (3 − 0) / 2 = 1.5 a year; R = 0.6667 → 需加速; 1 + 1 = 2 in 2012.
+        Assert.Equal(ForecastMethod.Linear, tier.Method);
+        Assert.Equal(1m, tier.ObservedRate);
+        Assert.Equal(1.5m, tier.RequiredRate);
+        Assert.Equal(0.6667m, tier.Ratio);
+        Assert.Equal(2m, tier.Projected);
+        Assert.Equal(ForecastStatus.NeedsAcceleration, tier.Status);
+        var approvals = Target(progress, "D测试新药批件数", "测试市D").Forecast;
+        // 4 → 6.5: 2.5 a year against (10 − 4) / 2 = 3; R = 0.8333.
+        Assert.Equal(0.8333m, approvals.Ratio);
+        Assert.Equal(ForecastStatus.InsufficientData, Target(progress, "D测试新药批件数", "测试南山D").Forecast.Status);
+    }
+
+    [Fact]
+    public async Task Allocations_get_a_forecast_too()
+    {
+        var progress = await GetProgressAsync(2011);
+        // 坪山: 17 against a 2011 share of 16 → 已达成.
+        Assert.Equal(ForecastStatus.Achieved, Assert.Single(progress.Allocations, a => a.Region == "测试坪山区D").Forecast.Status);
+        var nanshan = Assert.Single(progress.Allocations, a => a.Region == "测试南山D").Forecast;
+        // 7.5 (2010) → 12 (2011): 0.6; required (30 / 7.5)^(1/2) − 1 = 1; R = 0.6 exactly → 需加速; 12 × 1.6 = 19.2.
+        Assert.Equal(0.6m, nanshan.ObservedRate);
+        Assert.Equal(1m, nanshan.RequiredRate);
+        Assert.Equal(0.6m, nanshan.Ratio);
+        Assert.Equal(19.2m, nanshan.Projected);
+        Assert.Equal(ForecastStatus.NeedsAcceleration, nanshan.Status);
+    }
+
+    [Fact]
+    public async Task Forecast_object_has_camel_case_fields_and_string_enums()
+    {
+        var text = await app.Client().GetStringAsync($"/api/plans/{await PlanId}/progress?year=2011");
+        using var json = JsonDocument.Parse(text);
+        var target = json.RootElement.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("region").GetString() == "测试坪山新区D");
+        var forecast = target.GetProperty("forecast");
+        foreach (var field in new[] { "observedRate", "requiredRate", "ratio", "projected", "statusLabel", "fromYear", "fromValue", "latestYear", "latestValue", "targetYear", "targetValue", "formula" })
+            Assert.True(forecast.TryGetProperty(field, out _), field);
+        Assert.Equal("OnTrack", forecast.GetProperty("status").GetString());
+        Assert.Equal("compound", forecast.GetProperty("method").GetString());
+        Assert.Equal(0.36m, forecast.GetProperty("observedRate").GetDecimal());
+        var allocation = json.RootElement.GetProperty("allocations").EnumerateArray().First();
+        Assert.True(allocation.GetProperty("forecast").TryGetProperty("ratio", out _));
+    }
+
+    [Fact]
     public async Task A_new_figure_changes_the_next_answer()
     {
         // Its own region, indicator and enterprise, so the shared dataset above stays as it is.

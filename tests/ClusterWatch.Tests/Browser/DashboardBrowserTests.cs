@@ -36,10 +36,16 @@ public sealed class DashboardBrowserTests(KestrelAppFactory app) : HeadlessChrom
         Assert.True(await row.CountAsync() > 0, "no target row for 生物产业规模");
         Assert.Contains("ClusterWatch 产业集群监测", await page.Locator("header").InnerTextAsync());
 
-        var status = row.First.Locator(".badge.tip");
+        var status = row.First.Locator(".forecast-detail .badge.tip");
         await status.HoverAsync();
         var tooltip = await status.EvaluateAsync<string>("e => getComputedStyle(e, '::after').content");
-        Assert.Contains("应达", tooltip);
+        Assert.Matches("→ (已达成|进展顺利|需加速|进展有限|倒退|数据不足)", tooltip);
+        // A click opens the forecast's numbers under the badge.
+        var formula = row.First.Locator(".forecast-formula");
+        Assert.False(await formula.IsVisibleAsync());
+        await status.ClickAsync();
+        Assert.True(await formula.IsVisibleAsync());
+        Assert.Equal(await status.GetAttributeAsync("title"), await formula.InnerTextAsync());
 
         await page.Locator("#chart-map canvas").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
         var screenshot = Environment.GetEnvironmentVariable("CLUSTERWATCH_SCREENSHOT")

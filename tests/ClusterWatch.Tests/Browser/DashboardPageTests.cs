@@ -23,14 +23,43 @@ public abstract class DashboardPageTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Status_badges_explain_their_rule_and_the_indicator_shows_the_plan_quote()
+    public async Task Forecast_badges_explain_their_formula_and_the_indicator_shows_the_plan_quote()
     {
         var html = await Client().GetStringAsync("/");
 
-        var rules = System.Text.RegularExpressions.Regex.Matches(html, "class=\"badge tip tip-left status-\\w+\" tabindex=\"0\" title=\"([^\"]*)\"");
-        Assert.NotEmpty(rules);
-        Assert.All(rules, m => Assert.False(string.IsNullOrWhiteSpace(m.Groups[1].Value)));
+        var formulas = System.Text.RegularExpressions.Regex.Matches(html, "class=\"badge tip tip-left fc-[\\w-]+\" tabindex=\"0\" title=\"([^\"]*)\"");
+        Assert.NotEmpty(formulas);
+        Assert.All(formulas, m => Assert.Matches("→ (已达成|进展顺利|需加速|进展有限|倒退|数据不足)", WebUtility.HtmlDecode(m.Groups[1].Value)));
         Assert.Contains("title=\"“生物产业规模达到700亿元”\"", html);
+        Assert.Contains("预计目标年值", html);
+        Assert.Contains("class=\"forecast-detail\"", html);
+    }
+
+    [Fact]
+    public async Task Every_target_row_shows_the_forecast_status_and_projection_of_the_progress_api()
+    {
+        var html = await Client().GetStringAsync("/");
+        var planId = System.Text.RegularExpressions.Regex.Match(html, "name=\"planId\"[\\s\\S]*?<option value=\"(\\d+)\" selected=\"selected\"").Groups[1].Value;
+        var year = System.Text.RegularExpressions.Regex.Match(html, "name=\"year\"[\\s\\S]*?<option value=\"(\\d+)\" selected=\"selected\"").Groups[1].Value;
+        using var json = System.Text.Json.JsonDocument.Parse(await Client().GetStringAsync($"/api/plans/{planId}/progress?year={year}"));
+
+        var targets = json.RootElement.GetProperty("targets").EnumerateArray().ToList();
+        Assert.NotEmpty(targets);
+        foreach (var target in targets)
+        {
+            var id = target.GetProperty("targetId").GetInt32();
+            var forecast = target.GetProperty("forecast");
+            var row = System.Text.RegularExpressions.Regex.Match(html, $"<tr data-target-id=\"{id}\">([\\s\\S]*?)</tr>").Groups[1].Value;
+            var badge = System.Text.RegularExpressions.Regex.Match(row, "<span class=\"badge tip tip-left (fc-[\\w-]+)\"[^>]*title=\"([^\"]*)\"[^>]*>([^<]*)</span>");
+            Assert.True(badge.Success, $"target {id} has no forecast badge");
+            Assert.Equal(forecast.GetProperty("statusLabel").GetString(), badge.Groups[3].Value);
+            Assert.Equal(forecast.GetProperty("formula").GetString(), WebUtility.HtmlDecode(badge.Groups[2].Value));
+            if (forecast.GetProperty("ratio").ValueKind == System.Text.Json.JsonValueKind.Number)
+                Assert.Contains("R = ", WebUtility.HtmlDecode(badge.Groups[2].Value));
+        }
+        // The summary counts the forecast classes of the same targets.
+        var onTrack = targets.Count(t => t.GetProperty("forecast").GetProperty("status").GetString() == "OnTrack");
+        Assert.Matches($"data-forecast-status=\"OnTrack\"><span class=\"muted small\">进展顺利</span><b>{onTrack}</b>", html);
     }
 
     [Fact]

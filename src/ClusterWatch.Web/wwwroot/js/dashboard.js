@@ -5,7 +5,10 @@
     if (!dataElement || typeof echarts === 'undefined') return;
     var data = JSON.parse(dataElement.textContent || '{}');
     var text = data.text || {};
-    var colors = { 'status-ontrack': '#2e9e47', 'status-warning': '#e0a100', 'status-lagging': '#d64535', 'status-nodata': '#a0aab5' };
+    var colors = {
+        'status-ontrack': '#2e9e47', 'status-warning': '#e0a100', 'status-lagging': '#d64535', 'status-nodata': '#a0aab5',
+        'fc-achieved': '#1f6fb5', 'fc-on-track': '#2e9e47', 'fc-accelerate': '#e0a100', 'fc-limited': '#ef7d32', 'fc-deterioration': '#d64535', 'fc-no-data': '#a0aab5'
+    };
     var font = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif';
     var charts = [];
 
@@ -104,20 +107,20 @@
                         formatter: function (p) {
                             var r = p.data && p.data.row;
                             if (!r) return p.name + '：' + text.nodata;
-                            return r.region + '<br/>' + text.allocated + '：' + number(r.allocated) + ' ' + r.unit +
+                            return r.region + '：<b>' + echarts.format.encodeHTML(r.statusLabel) + '</b>' +
+                                '<br/>' + text.allocated + '：' + number(r.allocated) + ' ' + r.unit +
                                 '<br/>' + text.actual + '：' + number(r.actual) + ' ' + r.unit +
-                                '<br/>' + text.percent + '：' + (r.percent === null ? '—' : number(r.percent) + '%');
+                                '<br/>' + text.percent + '：' + (r.percent === null ? '—' : number(r.percent) + '%') +
+                                '<br/>' + text.projected + '：' + number(r.projected) + ' ' + r.unit +
+                                '<br/><span style="display:inline-block;max-width:420px;white-space:normal">' + echarts.format.encodeHTML(r.formula) + '</span>';
                         }
-                    },
-                    visualMap: {
-                        min: 0, max: 120, left: 8, bottom: 8, calculable: true, text: ['120%', '0%'],
-                        inRange: { color: ['#d64535', '#f2c14e', '#2e9e47'] }
                     },
                     series: [{
                         type: 'map', map: mapName, roam: true, label: { show: true, fontSize: 10 },
                         emphasis: { label: { show: true } },
                         data: rows.map(function (r) {
-                            return { name: nameByCode[r.code], value: r.percent === null ? NaN : Number(r.percent), row: r };
+                            // Coloured by the forecast class, as in the table beside the map.
+                            return { name: nameByCode[r.code], value: r.percent === null ? NaN : Number(r.percent), row: r, itemStyle: { areaColor: colors[r.status] } };
                         })
                     }]
                 }, true);
