@@ -26,6 +26,8 @@ public abstract class GoldenAppFactory : AppFactory, IAsyncLifetime
         base.ConfigureWebHost(builder);
         builder.UseSetting("Database:SeedOnStart", "false");
         builder.UseSetting("Database:DemoEnterprises", "0");
+        // No background refresh racing the tests' own refresh calls.
+        builder.UseSetting("Analytics:BackgroundRefresh", "false");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

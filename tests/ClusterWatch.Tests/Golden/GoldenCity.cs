@@ -32,6 +32,9 @@ public static class GoldenCity
     public sealed record EnterpriseRow(string Key, string Name, string District, string IndustryCode, decimal?[] Revenue,
         CultivationPool? Pool = null, int PoolFrom = 2021, ListingStatus Listing = ListingStatus.Unlisted, int? Founded = 2010);
 
+    /// <summary>When E12 (龙头企业, listed) moved its registration from 示例乙区 to 示例邻市.</summary>
+    public static readonly DateTimeOffset E12MovedAt = new(2025, 6, 30, 10, 0, 0, TimeSpan.FromHours(8));
+
     public const string Jia = "jia", Yi = "yi", Bing = "bing", Neighbour = "neighbour";
 
     /// <summary>
@@ -168,6 +171,11 @@ public static class GoldenCity
         }
         await db.SaveChangesAsync(ct);
         enterprises["E12"].RegisteredRegionId = neighbour.Id;
+        await db.SaveChangesAsync(ct);
+        // The move happened on 2025-06-30 10:00 (China): the audit log writes the machine's clock, so its time is pinned here.
+        var e12Id = enterprises["E12"].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var move = db.AuditEntries.Local.Single(a => a.EntityType == nameof(Enterprise) && a.EntityId == e12Id && a.Action == "Modified");
+        move.At = E12MovedAt.ToUniversalTime();
         await db.SaveChangesAsync(ct);
 
         // Quarterly task form for all five units; deadline the 10th of the month after the quarter (2025Q1: 04-10, 2025Q2: 07-10).
