@@ -56,10 +56,8 @@ api.MapRegions();
 api.MapPlans();
 api.MapEnterprises();
 api.MapAnalytics();
-api.MapCredit();
-api.MapChains();
 api.MapReporting();
-api.MapAssessment();
+api.MapWarnings();
 app.MapRazorPages();
 
 app.Run();

@@ -9,7 +9,11 @@ namespace ClusterWatch.Core.Analytics.Warnings;
 /// </summary>
 public sealed record AttainmentInput(
     int PlanId, int? TargetId, int? AllocationId, int RegionId, string Region, string Indicator, string Unit, int Year, decimal Value,
-    decimal? Actual, int? ActualYear, decimal? Projected, string Status, string StatusLabel, bool IsSynthetic);
+    decimal? Actual, int? ActualYear, decimal? Projected, string Status, string StatusLabel, bool IsSynthetic)
+{
+    /// <summary>Observed over required growth rate (R of the forecast), when known.</summary>
+    public decimal? Ratio { get; init; }
+}
 
 /// <summary>A district's share (allocation) beside the city target of the same indicator and year.</summary>
 public sealed record DistrictShareInput(AttainmentInput District, int CityTargetId, string City, decimal CityValue, decimal? CityActual, int? CityActualYear, bool CityIsSynthetic);

@@ -40,7 +40,8 @@ public sealed class WarningRules(WarningOptions options)
         var actual = t.Actual is { } v && t.ActualYear is { } y
             ? $"{y}年实际为{Num(v)}{t.Unit}" + (t.Value != 0 ? $"（完成{what}的{Pct(100m * v / t.Value)}%）" : "")
             : "尚无实际数据";
-        var outlook = t.Projected is { } p ? $"按目前增速预计{t.Year}年达到{Num(p)}{t.Unit}，判定为“{t.StatusLabel}”" : $"进度判定为“{t.StatusLabel}”";
+        var pace = t.Ratio is { } r ? $"目前增速为所需增速的{Pct(100m * r)}%，" : "";
+        var outlook = t.Projected is { } p ? $"{pace}按目前增速预计{t.Year}年达到{Num(p)}{t.Unit}，判定为“{t.StatusLabel}”" : $"{pace}进度判定为“{t.StatusLabel}”";
         return $"{t.Region}{t.Indicator}{t.Year}年{what}为{Num(t.Value)}{t.Unit}，{actual}，{outlook}，请加快推进。";
     }
 
