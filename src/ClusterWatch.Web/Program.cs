@@ -56,8 +56,11 @@ api.MapRegions();
 api.MapPlans();
 api.MapEnterprises();
 api.MapAnalytics();
+api.MapCredit();
+api.MapChains();
 api.MapReporting();
 api.MapWarnings();
+api.MapAssessment();
 app.MapRazorPages();
 
 app.Run();
