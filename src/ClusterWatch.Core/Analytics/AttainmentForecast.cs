@@ -131,7 +131,11 @@ public static class AttainmentForecaster
                 $"{latestText} {sign} {targetText} → 已达成", $"{ly} actual {Num(latest)}{Spaced(unit)} {sign} {targetEn} → achieved");
         }
 
-        if (start is null || start.Year >= ly)
+        if (start is not null && start.Year > ly)
+            return Result(ForecastStatus.InsufficientData, preferred, null, null, null, null,
+                $"起点 {start.Year}年晚于最新实际（{latestText}），无法计算年均变化 → 数据不足",
+                $"The start year {start.Year} is after the latest actual ({ly}) → insufficient data");
+        if (start is null || start.Year == ly)
             return Result(ForecastStatus.InsufficientData, preferred, null, null, null, null,
                 $"仅有一个数据点（{latestText}），无法计算年均变化 → 数据不足",
                 $"Only one data point ({ly}: {Num(latest)}), no rate can be computed → insufficient data");

@@ -213,6 +213,15 @@ public class AttainmentForecastTests
     }
 
     [Fact]
+    public void A_stated_baseline_after_the_latest_actual_is_insufficient_data()
+    {
+        var forecast = AttainmentForecaster.Forecast(Goal(IndicatorKind.Amount, 900m, 2025, "亿元"), Start(500m, 2020), 2019, 450m);
+
+        Assert.Equal(ForecastStatus.InsufficientData, forecast.Status);
+        Assert.Contains("起点 2020年晚于最新实际", forecast.Formula);
+    }
+
+    [Fact]
     public void A_required_rate_of_zero_is_insufficient_data_instead_of_a_division()
     {
         // Start equals the target, the latest value fell below it.
