@@ -1,4 +1,7 @@
+using ClusterWatch.Core.Analytics;
+using ClusterWatch.Core.Analytics.Chains;
 using ClusterWatch.Core.Data;
+using ClusterWatch.Core.Enterprises.Credit;
 using ClusterWatch.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -35,6 +38,10 @@ public abstract class GoldenAppFactory : AppFactory, IAsyncLifetime
     {
         await using var scope = Scope(out var db);
         City = await GoldenCity.SeedAsync(db, Now);
+        // What seeding on start would add to a real database: the reference chains, the link mappings and the credit scores.
+        await ChainSeed.EnsureAsync(db, AppPaths.SeedData);
+        await scope.ServiceProvider.GetRequiredService<ChainAnalysisService>().RefreshAsync(RefreshScope.Full, default);
+        await scope.ServiceProvider.GetRequiredService<CreditScoringService>().RefreshAsync(RefreshScope.Full);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using ClusterWatch.Core.Accounts;
 using ClusterWatch.Core.Data;
 using ClusterWatch.Core.Enterprises;
+using ClusterWatch.Core.Enterprises.Credit;
 using ClusterWatch.Core.Plans;
 using ClusterWatch.Core.Regions;
 using ClusterWatch.Core.Reporting;
@@ -176,6 +177,41 @@ public static class GoldenCity
         var e12Id = enterprises["E12"].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var move = db.AuditEntries.Local.Single(a => a.EntityType == nameof(Enterprise) && a.EntityId == e12Id && a.Action == "Modified");
         move.At = E12MovedAt.ToUniversalTime();
+        await db.SaveChangesAsync(ct);
+
+        // Credit records (示例数据) of three enterprises; scored on 2025-07-20 (China), so validity windows are fixed.
+        CreditRecord C(string key, string indicator, string title, DateOnly on, string doc, string issuer, DateOnly? validUntil = null) => new()
+        {
+            EnterpriseId = enterprises[key].Id, IndicatorCode = indicator, Title = title, OccurredOn = on, DocumentNo = doc, Issuer = issuer,
+            ValidUntil = validUntil, Source = "示例数据（黄金测试）", IsSynthetic = true, ImportedAt = now, ImportedBy = "golden",
+        };
+        db.AddRange(
+            // E01: every dimension, the qualification bonus cap (17 → 15), two expired records, one repaired early, one in the future.
+            C("E01", "QUA-HIGH-TECH", "高新技术企业认定（示例）", new(2024, 11, 15), "示例高新〔2024〕15号", "示例市科技创新局"),
+            C("E01", "QUA-LITTLE-GIANT", "专精特新“小巨人”企业认定（示例）", new(2023, 8, 1), "示例工信〔2023〕8号", "示例省工业和信息化厅"),
+            C("E01", "QUA-AWARD", "示例省科学技术奖（示例）", new(2024, 3, 10), "示例科奖〔2024〕3号", "示例省人民政府"),
+            C("E01", "QUA-GMP", "GMP符合性检查通过（示例）", new(2025, 1, 20), "示例药检〔2025〕20号", "示例省药品监督管理局"),
+            C("E01", "QUA-SRDI", "专精特新中小企业认定（示例）", new(2022, 9, 1), "示例工信〔2022〕9号", "示例省工业和信息化厅"),
+            C("E01", "SOC-DONATION", "公益捐赠（示例）", new(2025, 3, 1), "示例慈〔2025〕1号", "示例市慈善总会"),
+            C("E01", "SOC-EMPLOYMENT", "稳岗扩岗表彰（示例）", new(2024, 5, 1), "示例人社〔2024〕5号", "示例市人力资源和社会保障局"),
+            C("E01", "CMP-PEN-GENERAL", "罚款（示例）", new(2024, 6, 18), "示例罚〔2024〕18号", "示例市市场监督管理局"),
+            C("E01", "PUN-LATE-REPORT", "统计报表逾期报送（示例）", new(2025, 2, 15), "示例统〔2025〕15号", "示例市统计局"),
+            C("E01", "REG-SAMPLING-FAIL", "产品抽检不合格（示例）", new(2024, 9, 9), "示例抽〔2024〕9号", "示例省药品监督管理局"),
+            C("E01", "CMP-PEN-MINOR", "警告（示例）", new(2024, 4, 1), "示例罚〔2024〕4号", "示例市市场监督管理局"),
+            C("E01", "QUA-AWARD", "示例市质量奖（示例，未来日期）", new(2025, 8, 1), "示例质奖〔2025〕8号", "示例市人民政府"),
+            C("E01", "PUN-TAX-ARREARS", "欠税公告（示例，已修复）", new(2024, 12, 1), "示例税〔2024〕12号", "示例市税务局", new DateOnly(2025, 6, 30)),
+            // E05: 80 + 16 − 30 = 66 (band C), but the serious-violation list forces D.
+            C("E05", "CMP-SERIOUS-LIST", "列入严重违法失信名单（示例）", new(2025, 1, 10), "示例严失〔2025〕1号", "示例市市场监督管理局"),
+            C("E05", "QUA-HIGH-TECH", "高新技术企业认定（示例）", new(2023, 12, 1), "示例高新〔2023〕12号", "示例市科技创新局"),
+            C("E05", "QUA-LITTLE-GIANT", "专精特新“小巨人”企业认定（示例）", new(2024, 6, 1), "示例工信〔2024〕6号", "示例省工业和信息化厅"),
+            C("E05", "QUA-AWARD", "示例省科学技术奖（示例）", new(2024, 2, 1), "示例科奖〔2024〕2号", "示例省人民政府"),
+            C("E05", "QUA-GMP", "质量管理体系认证（示例）", new(2024, 10, 1), "示例认〔2024〕10号", "示例认证中心"),
+            C("E05", "SOC-ENV-GOOD", "环保诚信企业（示例）", new(2024, 8, 1), "示例环〔2024〕8号", "示例市生态环境局"),
+            // E09: three serious penalties and an abnormal-list entry against the compliance deduction cap of 40.
+            C("E09", "CMP-PEN-SERIOUS", "责令停产停业（示例）", new(2025, 5, 10), "示例罚〔2025〕510号", "示例市市场监督管理局"),
+            C("E09", "CMP-PEN-SERIOUS", "暂扣许可证（示例）", new(2024, 10, 10), "示例罚〔2024〕1010号", "示例市市场监督管理局"),
+            C("E09", "CMP-PEN-SERIOUS", "责令停产停业（示例）", new(2023, 12, 10), "示例罚〔2023〕1210号", "示例市市场监督管理局"),
+            C("E09", "CMP-ABNORMAL", "列入经营异常名录（示例）", new(2025, 1, 5), "示例异〔2025〕5号", "示例市市场监督管理局"));
         await db.SaveChangesAsync(ct);
 
         // Quarterly task form for all five units; deadline the 10th of the month after the quarter (2025Q1: 04-10, 2025Q2: 07-10).
