@@ -13,6 +13,7 @@ public static class FeatureCommands
         yield return Plans.PlanCommands.Create();
         yield return Accounts.UserCommands.Create();
         yield return Reporting.ReportingCommands.Create();
+        yield return Analytics.AnalyticsCommands.Create();
         yield break;
     }
 }

@@ -24,6 +24,7 @@ builder.Services.AddAntiforgery();
 builder.Services.AddClusterWatchLocalization();
 builder.Services.AddClusterWatchAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddClusterWatchAnalytics(builder.Configuration);
+builder.Services.AddHostedService<AnalyticsRefreshWorker>();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
@@ -56,6 +57,7 @@ api.MapRegions();
 api.MapPlans();
 api.MapEnterprises();
 api.MapAnalytics();
+api.MapAnalyticsStatus();
 api.MapCredit();
 api.MapChains();
 api.MapReporting();

@@ -1,3 +1,4 @@
+using ClusterWatch.Core.Analytics.Refresh;
 using ClusterWatch.Core.Data;
 using ClusterWatch.Core.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +9,12 @@ namespace ClusterWatch.Core.Analytics;
 public sealed record ActualPoint(int Year, decimal Value, bool IsSynthetic, string Source);
 
 /// <summary>
-/// Actual values per year for indicators: computed ones from enterprise figures, aggregated in the database grouped by
-/// year × region × sub-industry (never loading the figures), the others from IndicatorValues.
+/// Actual values per year for indicators: computed ones from enterprise figures, the others from IndicatorValues. Computed
+/// ones come from the AnalyticsFacts when those are current for the figures and the indicators ask only standard tiers;
+/// otherwise they are aggregated live in the database grouped by year × region × sub-industry (never loading the figures).
+/// useFacts: null decides as above, true/false forces one way (tests compare the two).
 /// </summary>
-public sealed class ActualsSource(AppDbContext db, RegionScopes regions, AggregateCache? cache = null)
+public sealed class ActualsSource(AppDbContext db, RegionScopes regions, AggregateCache? cache = null, bool? useFacts = null)
 {
     public const string NoDataText = "无数据";
     public const string SyntheticText = "示例数据";
@@ -87,9 +90,26 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
             .Where(v => ids.Contains(v.IndicatorId) && v.Quarter == 0).ToListAsync(ct);
     }
 
+    /// <summary>True when the last refresh covers every audited change of enterprises, figures and production sites.</summary>
+    public static async Task<bool> FactsAreCurrentAsync(AppDbContext db, CancellationToken ct)
+    {
+        var state = await AnalyticsRefreshService.ReadStateAsync(db, ct);
+        if (state is null) return false;
+        var types = RefreshScopeDeriver.FactEntityTypes;
+        return !await db.AuditEntries.AnyAsync(a => a.Id > state.LastAuditId && types.Contains(a.EntityType), ct);
+    }
+
+    private static bool OnlyStandardTiers(List<ComputationKey> computed) =>
+        computed.All(k => !IsTier(k.Measure) || k.ThresholdYi is null || RevenueTier.ThresholdsYi.Contains(k.ThresholdYi.Value));
+
     private async Task ComputeAsync(List<ComputationKey> computed, int fromYear, int toYear, int extraYear, long version, CancellationToken ct)
     {
         _computed = computed.ToDictionary(k => k, _ => new List<AttributedRow>());
+        if (OnlyStandardTiers(computed) && (useFacts ?? await FactsAreCurrentAsync(db, ct)))
+        {
+            await ComputeFromFactsAsync(computed, fromYear, toYear, extraYear, ct);
+            return;
+        }
         var thresholds = computed.Where(k => IsTier(k.Measure) && k.ThresholdYi is not null).Select(k => k.ThresholdYi!.Value).Distinct().Order().ToList();
         var chunks = thresholds.Chunk(TiersPerQuery).ToList();
         if (chunks.Count == 0) chunks.Add([]);
@@ -117,6 +137,58 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
         if (needsSplit)
             foreach (var b in await Load("production", null, ByProductionPlaceQuery(fromYear, toYear, extraYear)))
                 AddSums(Caliber.ByProductionPlace, b, b.RegionId);
+    }
+
+    /// <summary>
+    /// The same rows as the live queries, read from the facts: registration facts give sums and tier counts (and, for tier
+    /// counts by production place, the regions that have data that year), split facts the production-place sums, primary
+    /// facts the production-place tier counts of buckets with an enterprise at or above the smallest threshold asked for.
+    /// </summary>
+    private async Task ComputeFromFactsAsync(List<ComputationKey> computed, int fromYear, int toYear, int extraYear, CancellationToken ct)
+    {
+        var chunk = computed.Where(k => IsTier(k.Measure) && k.ThresholdYi is not null).Select(k => k.ThresholdYi!.Value).Distinct().Order().ToArray();
+        var indexes = chunk.Select(t => RevenueTier.ThresholdsYi.ToList().IndexOf(t)).ToArray();
+        var needsPrimary = computed.Any(k => k.Caliber == Caliber.ByProductionPlace && IsTier(k.Measure));
+        var needsSplit = computed.Any(k => k.Caliber == Caliber.ByProductionPlace && !IsTier(k.Measure));
+        var calibers = new List<FactCaliber> { FactCaliber.Registration };
+        if (needsSplit) calibers.Add(FactCaliber.ProductionSplit);
+        if (needsPrimary && chunk.Length > 0) calibers.Add(FactCaliber.PrimaryProductionPlace);
+        var facts = await db.Set<AnalyticsFact>().AsNoTracking()
+            .Where(f => f.Quarter == 0 && ((f.Year >= fromYear && f.Year <= toYear) || f.Year == extraYear) && calibers.Contains(f.Caliber))
+            .ToListAsync(ct);
+        Bucket ToBucket(AnalyticsFact f, bool withTiers) => new()
+        {
+            Year = f.Year, RegionId = f.RegionId, IndustryCode = f.IndustryCode, IsSynthetic = f.IsSynthetic,
+            Revenue = f.Revenue, Output = f.OutputValue, Rd = f.RdExpense, Patents = f.InventionPatents,
+            Revenue0 = withTiers && indexes.Length > 0 ? f.RevenueTier(indexes[0]) : 0, Revenue1 = withTiers && indexes.Length > 1 ? f.RevenueTier(indexes[1]) : 0,
+            Revenue2 = withTiers && indexes.Length > 2 ? f.RevenueTier(indexes[2]) : 0, Revenue3 = withTiers && indexes.Length > 3 ? f.RevenueTier(indexes[3]) : 0,
+            Revenue4 = withTiers && indexes.Length > 4 ? f.RevenueTier(indexes[4]) : 0,
+            Output0 = withTiers && indexes.Length > 0 ? f.OutputTier(indexes[0]) : 0, Output1 = withTiers && indexes.Length > 1 ? f.OutputTier(indexes[1]) : 0,
+            Output2 = withTiers && indexes.Length > 2 ? f.OutputTier(indexes[2]) : 0, Output3 = withTiers && indexes.Length > 3 ? f.OutputTier(indexes[3]) : 0,
+            Output4 = withTiers && indexes.Length > 4 ? f.OutputTier(indexes[4]) : 0,
+        };
+        foreach (var f in facts)
+        {
+            switch (f.Caliber)
+            {
+                case FactCaliber.Registration:
+                    var b = ToBucket(f, true);
+                    AddSums(Caliber.ByRegistration, b, b.RegionId);
+                    AddTiers(Caliber.ByRegistration, b, b.RegionId, chunk);
+                    if (needsPrimary) AddTiers(Caliber.ByProductionPlace, new Bucket { Year = b.Year, RegionId = b.RegionId, IndustryCode = b.IndustryCode, IsSynthetic = b.IsSynthetic }, b.RegionId, chunk);
+                    break;
+                case FactCaliber.ProductionSplit:
+                    var split = ToBucket(f, false);
+                    AddSums(Caliber.ByProductionPlace, split, split.RegionId);
+                    break;
+                case FactCaliber.PrimaryProductionPlace:
+                    // The live query only sees enterprises at or above the smallest threshold asked for.
+                    if (f.RevenueTier(indexes[0]) == 0 && f.OutputTier(indexes[0]) == 0) break;
+                    var primary = ToBucket(f, true);
+                    AddTiers(Caliber.ByProductionPlace, primary, primary.RegionId, chunk);
+                    break;
+            }
+        }
     }
 
     private void AddSums(Caliber caliber, Bucket b, int regionId)

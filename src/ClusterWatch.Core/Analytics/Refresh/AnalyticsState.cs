@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClusterWatch.Core.Analytics.Refresh;
+
+/// <summary>The one row saying how far the facts are refreshed: up to which audit entry, when, and how long it took.</summary>
+public class AnalyticsState
+{
+    public const int SingletonId = 1;
+    public int Id { get; set; } = SingletonId;
+    public long LastAuditId { get; set; }
+    public DateTimeOffset RefreshedAt { get; set; }
+    public double DurationSeconds { get; set; }
+    public bool WasFull { get; set; }
+    /// <summary>The stage timings of the last refresh as JSON (stage name → seconds).</summary>
+    public string StagesJson { get; set; } = "[]";
+}
+
+public class AnalyticsStateConfiguration : IEntityTypeConfiguration<AnalyticsState>
+{
+    public void Configure(EntityTypeBuilder<AnalyticsState> b)
+    {
+        b.ToTable("AnalyticsStates");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.StagesJson).HasMaxLength(4000).IsRequired();
+    }
+}
