@@ -183,17 +183,17 @@ public static class AttainmentForecaster
         var status = Classify(ratio, t);
         var classText = status switch
         {
-            ForecastStatus.OnTrack => $"≥ {Pct(t.OnTrack)}",
-            ForecastStatus.NeedsAcceleration => $"介于 {Pct(t.NeedsAcceleration)} 与 {Pct(t.OnTrack)} 之间",
-            ForecastStatus.LimitedProgress => $"介于 {Pct(t.LimitedProgress)} 与 {Pct(t.NeedsAcceleration)} 之间",
-            _ => $"< {Pct(t.LimitedProgress)}",
+            ForecastStatus.OnTrack => $"≥ {Bound(t.OnTrack)}",
+            ForecastStatus.NeedsAcceleration => $"介于 {Bound(t.NeedsAcceleration)} 与 {Bound(t.OnTrack)} 之间",
+            ForecastStatus.LimitedProgress => $"介于 {Bound(t.LimitedProgress)} 与 {Bound(t.NeedsAcceleration)} 之间",
+            _ => $"< {Bound(t.LimitedProgress)}",
         };
         var classEn = status switch
         {
-            ForecastStatus.OnTrack => $"≥ {Pct(t.OnTrack)}",
-            ForecastStatus.NeedsAcceleration => $"between {Pct(t.NeedsAcceleration)} and {Pct(t.OnTrack)}",
-            ForecastStatus.LimitedProgress => $"between {Pct(t.LimitedProgress)} and {Pct(t.NeedsAcceleration)}",
-            _ => $"< {Pct(t.LimitedProgress)}",
+            ForecastStatus.OnTrack => $"≥ {Bound(t.OnTrack)}",
+            ForecastStatus.NeedsAcceleration => $"between {Bound(t.NeedsAcceleration)} and {Bound(t.OnTrack)}",
+            ForecastStatus.LimitedProgress => $"between {Bound(t.LimitedProgress)} and {Bound(t.NeedsAcceleration)}",
+            _ => $"< {Bound(t.LimitedProgress)}",
         };
         return Result(status, method, observed, required, ratio, projected,
             $"{texts.Chinese}；R = {texts.ObservedShort} ÷ {texts.RequiredShort} = {Pct(ratio)}，{classText} → {Label(status)}{projectionText}",
@@ -230,8 +230,8 @@ public static class AttainmentForecaster
             {
                 var perYear = unit == "%" ? "个百分点/年" : string.IsNullOrEmpty(unit) ? "/年" : $" {unit}/年";
                 var perYearEn = unit == "%" ? " points/year" : string.IsNullOrEmpty(unit) ? "/year" : $" {unit}/year";
-                ObservedShort = Num(observed);
-                RequiredShort = Num(required);
+                ObservedShort = Rate(observed);
+                RequiredShort = Rate(required);
                 var fallback = fellBack ? "（起点、最新值或目标不为正，无法按复合增长率计算，改用线性公式）" : "";
                 var fallbackEn = fellBack ? " (a value is not positive, so compound growth is undefined: linear formula used)" : "";
                 Chinese = $"{startText}{fallback}；实际年均变化 = ({Num(latest)} − {Num(start.Value)}) ÷ {observedYears} = {ObservedShort}{perYear}；" +
@@ -247,6 +247,13 @@ public static class AttainmentForecaster
     private static string Spaced(string unit) => string.IsNullOrEmpty(unit) ? "" : unit == "%" ? "%" : " " + unit;
 
     private static string Num(decimal value) => ProgressRules.Format(value);
+
+    /// <summary>A linear rate with up to four decimals, so 0.125 家/年 is not shown as 0.13.</summary>
+    private static string Rate(decimal value) => Math.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>A class threshold as written in the rule: 95%, 60%, 0.</summary>
+    private static string Bound(decimal fraction) => fraction == 0 ? "0" :
+        Math.Round(fraction * 100, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>A fraction as a percentage with one decimal: 0.0702 → 7.0%.</summary>
     public static string Pct(decimal fraction) =>

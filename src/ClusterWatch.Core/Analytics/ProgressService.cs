@@ -84,8 +84,15 @@ public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresho
             eval.PercentOfTarget, eval.Expected, TrajectoryText(eval.Path), eval.Status, eval.StatusLabel, eval.Rule, t.Quote, series)
         {
             ExpectedYear = eval.ExpectedYear,
-            Forecast = AttainmentForecaster.Forecast(goal, baseline, actual?.Year, actual?.Value, _forecastThresholds),
+            Forecast = ForecastOf(goal, baseline, byYear, year),
         };
+    }
+
+    /// <summary>The forecast judges a target by its own year once that has passed: the latest actual up to the earlier of the two years.</summary>
+    private AttainmentForecast ForecastOf(TargetGoal goal, BaselineChoice? baseline, IReadOnlyDictionary<int, ActualPoint> byYear, int year)
+    {
+        var latest = LatestAtOrBefore(byYear, Math.Min(year, goal.Year)) ?? LatestAtOrBefore(byYear, year);
+        return AttainmentForecaster.Forecast(goal, baseline, latest?.Year, latest?.Value, _forecastThresholds);
     }
 
     private AllocationProgress BuildAllocation(Allocation a, int year, PlanContext c)
@@ -106,7 +113,7 @@ public sealed class ProgressService(AppDbContext db, ProgressThresholds? thresho
             ActualSource = actual?.Source ?? ActualsSource.NoDataText,
             Expected = eval.Expected,
             Rule = eval.Rule,
-            Forecast = AttainmentForecaster.Forecast(goal, baseline, actual?.Year, actual?.Value, _forecastThresholds),
+            Forecast = ForecastOf(goal, baseline, byYear, evaluationYear),
         };
     }
 

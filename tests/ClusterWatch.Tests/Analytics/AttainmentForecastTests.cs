@@ -28,7 +28,7 @@ public class AttainmentForecastTests
             (forecast.FromYear, forecast.FromValue, forecast.LatestYear, forecast.LatestValue, forecast.TargetYear, forecast.TargetValue));
         Assert.Contains("实际年均增长率 = (612.4/500)^(1/3) − 1 = 7.0%", forecast.Formula);
         Assert.Contains("所需年均增长率 = (900/500)^(1/5) − 1 = 12.5%", forecast.Formula);
-        Assert.Contains("R = 7.0% ÷ 12.5% = 56.1%，介于 0.0% 与 60.0% 之间 → 进展有限", forecast.Formula);
+        Assert.Contains("R = 7.0% ÷ 12.5% = 56.1%，介于 0 与 60% 之间 → 进展有限", forecast.Formula);
         Assert.Contains("2025年预计 701.04 亿元", forecast.Formula);
         Assert.Contains("limited progress", forecast.FormulaEn);
     }

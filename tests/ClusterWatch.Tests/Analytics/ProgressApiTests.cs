@@ -292,6 +292,50 @@ public abstract class ProgressApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_past_target_is_forecast_from_the_actual_of_its_own_year()
+    {
+        // Its own region, indicator and enterprise: 1 亿元 (2010), 2 亿元 (2011), 5 亿元 (2012) against ≥ 3 亿元 in 2011.
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        int planId;
+        await using (var scope = app.Scope(out var db))
+        {
+            var region = new Region { Code = "98" + suffix[..4], IsOfficialCode = false, Name = "测试预测区D" + suffix, Level = RegionLevel.City, SeriesCode = "98" + suffix[..4] };
+            var indicator = new Indicator { Name = "D测试预测产值" + suffix, Unit = "亿元", Kind = IndicatorKind.Amount, Caliber = Caliber.ByRegistration, Sector = Sector.All, Measure = ComputedMeasure.OutputValue };
+            var enterprise = new Enterprise
+            {
+                CreditCode = CreditCode.Complete("91" + suffix.ToUpperInvariant() + "FCAST01"), Name = "测试预测企业D" + suffix, RegisteredRegion = region,
+                IndustryCode = IndustryTaxonomy.Ivd,
+                Figures =
+                [
+                    new EnterpriseFigure { Year = 2010, Revenue = 10_000m, OutputValue = 10_000m },
+                    new EnterpriseFigure { Year = 2011, Revenue = 20_000m, OutputValue = 20_000m },
+                    new EnterpriseFigure { Year = 2012, Revenue = 50_000m, OutputValue = 50_000m },
+                ],
+            };
+            var plan = new Plan
+            {
+                Slug = "d-forecast-" + suffix, Title = "预测测试规划D", Region = region, PeriodStart = 2011, PeriodEnd = 2011,
+                Targets = [new Target { Indicator = indicator, Region = region, Year = 2011, Comparator = Comparator.AtLeast, Value = 3m, Unit = "亿元" }],
+            };
+            db.AddRange(enterprise, plan);
+            await db.SaveChangesAsync();
+            planId = plan.Id;
+        }
+        var progress = (await app.Client().GetFromJsonAsync<PlanProgress>($"/api/plans/{planId}/progress?year=2012", Json))!;
+        var t = Assert.Single(progress.Targets);
+
+        // The trajectory rule shows the latest actual (5 in 2012); the forecast judges 2011: 1 → 2 is 100 % a year against
+        // (3 / 1) − 1 = 200 % needed, R = 0.5 → 进展有限, and 2011's 2 is the value in the target year.
+        Assert.Equal(5m, t.Actual);
+        Assert.Equal((2010, 1m, 2011, 2m), (t.Forecast.FromYear, t.Forecast.FromValue, t.Forecast.LatestYear, t.Forecast.LatestValue));
+        Assert.Equal(1m, t.Forecast.ObservedRate);
+        Assert.Equal(2m, t.Forecast.RequiredRate);
+        Assert.Equal(0.5m, t.Forecast.Ratio);
+        Assert.Equal(2m, t.Forecast.Projected);
+        Assert.Equal(ForecastStatus.LimitedProgress, t.Forecast.Status);
+    }
+
+    [Fact]
     public async Task Unknown_plan_is_a_404_problem()
     {
         var response = await app.Client().GetAsync("/api/plans/987654321/progress?year=2011");
