@@ -78,7 +78,7 @@ public abstract class GoldenDashboardTests(GoldenAppFactory app)
         Assert.Equal(371.293m, Dec(f, "targetValue"));
         // The formula shows the numbers (values to two decimals, rates as percentages with one decimal).
         Assert.Equal("起点为基数 2020年 100；实际年均增长率 = (207.36/100)^(1/4) − 1 = 20.0%；所需年均增长率 = (371.29/100)^(1/5) − 1 = 30.0%；" +
-                     "R = 20.0% ÷ 30.0% = 66.7%，介于 60.0% 与 95.0% 之间 → 需加速；按实际速度，2025年预计 248.83 亿元",
+                     "R = 20.0% ÷ 30.0% = 66.7%，介于 60% 与 95% 之间 → 需加速；按实际速度，2025年预计 248.83 亿元",
             f.GetProperty("formula").GetString());
     }
 
