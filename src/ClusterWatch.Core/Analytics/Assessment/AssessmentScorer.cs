@@ -140,7 +140,8 @@ public static class AssessmentScorer
         var capped = measured.Select(i => Math.Clamp(i.PercentOfTarget!.Value, 0m, 100m)).ToList();
         var score = capped.Average();
         var rawMean = measured.Average(i => i.PercentOfTarget!.Value);
-        var detail = string.Join("、", measured.Select(i => $"{i.Name} {Format(Round(i.PercentOfTarget!.Value))}%"));
+        // The first dozen items are named; a long list is cut so the breakdown stays readable.
+        var detail = string.Join("、", measured.Take(12).Select(i => $"{i.Name} {Format(Round(i.PercentOfTarget!.Value))}%")) + (measured.Count > 12 ? $" 等 {measured.Count} 项" : "");
         var missing = items.Count - measured.Count;
         return new Evaluation(score, Round(rawMean), $"{measured.Count} 项，平均完成 {Format(Round(rawMean))}%",
             $"{measured.Count} 项{what}（{detail}）{(missing > 0 ? $"，另有 {missing} 项无数据未计入" : "")}，各项完成率超过 100% 按 100% 计，平均 {Format(Round(score))}%；");
