@@ -38,6 +38,14 @@ public class WarningsRulesTests
     }
 
     [Fact]
+    public void The_sentence_states_the_dashboards_completion_so_a_lower_is_better_target_reads_target_over_actual()
+    {
+        var energy = new AttainmentInput(1, 12, null, 5, "深圳市", "产值能耗", "千克标准煤/万元", 2025, 5.9m, 14.64m, 2024, 16.11m, "Deterioration", "倒退", false)
+        { PercentOfTarget = 40.3m };
+        Assert.Contains("2024年实际为14.64千克标准煤/万元（完成目标的40.3%）", _rules.TargetAtRisk(energy)!.Message);
+    }
+
+    [Fact]
     public void A_district_share_at_risk_is_keyed_by_its_allocation()
     {
         var c = _rules.AllocationAtRisk(Target("LimitedProgress", allocationId: 7));

@@ -13,10 +13,19 @@ public sealed record AttainmentInput(
 {
     /// <summary>Observed over required growth rate (R of the forecast), when known.</summary>
     public decimal? Ratio { get; init; }
+
+    /// <summary>The dashboard's completion in percent (target / actual when lower is better); computed as actual / value when absent.</summary>
+    public decimal? PercentOfTarget { get; init; }
+
+    public decimal? Completion => PercentOfTarget ?? (Actual is { } a && Value != 0 ? 100m * a / Value : null);
 }
 
 /// <summary>A district's share (allocation) beside the city target of the same indicator and year.</summary>
-public sealed record DistrictShareInput(AttainmentInput District, int CityTargetId, string City, decimal CityValue, decimal? CityActual, int? CityActualYear, bool CityIsSynthetic);
+public sealed record DistrictShareInput(AttainmentInput District, int CityTargetId, string City, decimal CityValue, decimal? CityActual, int? CityActualYear, bool CityIsSynthetic)
+{
+    /// <summary>The city's completion as the dashboard shows it; computed as actual / value when absent.</summary>
+    public decimal? CityPercentOfTarget { get; init; }
+}
 
 /// <summary>A plan task, whether it is done (by its own status or its units' latest reports), and the plan's last year.</summary>
 public sealed record TaskInput(int TaskId, int PlanId, string PlanTitle, int? PlanPeriodEnd, string Number, string Title, bool IsDone, string StatusLabel,

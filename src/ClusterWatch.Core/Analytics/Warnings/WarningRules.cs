@@ -38,7 +38,7 @@ public sealed class WarningRules(WarningOptions options)
     private static string AttainmentSentence(AttainmentInput t, string what)
     {
         var actual = t.Actual is { } v && t.ActualYear is { } y
-            ? $"{y}年实际为{Num(v)}{t.Unit}" + (t.Value != 0 ? $"（完成{what}的{Pct(100m * v / t.Value)}%）" : "")
+            ? $"{y}年实际为{Num(v)}{t.Unit}" + (t.Completion is { } c ? $"（完成{what}的{Pct(c)}%）" : "")
             : "尚无实际数据";
         var pace = t.Ratio is { } r ? $"目前增速为所需增速的{Pct(100m * r)}%，" : "";
         var outlook = t.Projected is { } p ? $"{pace}按目前增速预计{t.Year}年达到{Num(p)}{t.Unit}，判定为“{t.StatusLabel}”" : $"{pace}进度判定为“{t.StatusLabel}”";
@@ -49,9 +49,8 @@ public sealed class WarningRules(WarningOptions options)
     public WarningCandidate? DistrictLaggingShare(DistrictShareInput s)
     {
         var d = s.District;
-        if (d.AllocationId is not { } allocationId || d.Actual is not { } actual || s.CityActual is not { } cityActual || d.Value == 0 || s.CityValue == 0) return null;
-        var districtRate = 100m * actual / d.Value;
-        var cityRate = 100m * cityActual / s.CityValue;
+        if (d.AllocationId is not { } allocationId || d.Actual is not { } actual || s.CityActual is not { } cityActual || d.Completion is not { } districtRate) return null;
+        if ((s.CityPercentOfTarget ?? (s.CityValue != 0 ? 100m * cityActual / s.CityValue : null)) is not { } cityRate) return null;
         var gap = cityRate - districtRate;
         if (gap <= Options.DistrictLagPoints) return null;
         var message = $"{d.Region}{d.Indicator}{d.Year}年分解目标为{Num(d.Value)}{d.Unit}，{d.ActualYear}年完成{Num(actual)}{d.Unit}，完成率{Pct(districtRate)}%，" +

@@ -188,7 +188,7 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
             {
                 var row = targets[t.TargetId];
                 var input = new AttainmentInput(planId, t.TargetId, null, row.RegionId, t.Region, t.Indicator, t.Unit, t.Year, t.Value, t.Actual, t.ActualYear,
-                    t.Forecast.Projected, t.Forecast.Status.ToString(), t.Forecast.StatusLabel, t.ActualIsSynthetic) { Ratio = t.Forecast.Ratio };
+                    t.Forecast.Projected, t.Forecast.Status.ToString(), t.Forecast.StatusLabel, t.ActualIsSynthetic) { Ratio = t.Forecast.Ratio, PercentOfTarget = t.PercentOfTarget };
                 targetInputs.Add((input, row.IndicatorId));
                 if (_rules.TargetAtRisk(input) is { } c) list.Add(c);
             }
@@ -196,11 +196,11 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
             {
                 var row = allocations[a.AllocationId];
                 var input = new AttainmentInput(planId, null, a.AllocationId, row.RegionId, a.Region, a.Indicator, a.Unit, a.Year, a.Value, a.Actual, a.ActualYear,
-                    a.Forecast.Projected, a.Forecast.Status.ToString(), a.Forecast.StatusLabel, a.ActualIsSynthetic) { Ratio = a.Forecast.Ratio };
+                    a.Forecast.Projected, a.Forecast.Status.ToString(), a.Forecast.StatusLabel, a.ActualIsSynthetic) { Ratio = a.Forecast.Ratio, PercentOfTarget = a.PercentOfTarget };
                 if (_rules.AllocationAtRisk(input) is { } c) list.Add(c);
                 var city = targetInputs.FirstOrDefault(t => t.IndicatorId == row.IndicatorId && t.Input.Year == a.Year && t.Input.RegionId != row.RegionId
                     && regions.Scopes.Within(t.Input.RegionId).Contains(row.RegionId)).Input;
-                if (city is not null && _rules.DistrictLaggingShare(new DistrictShareInput(input, city.TargetId!.Value, city.Region, city.Value, city.Actual, city.ActualYear, city.IsSynthetic)) is { } lag)
+                if (city is not null && _rules.DistrictLaggingShare(new DistrictShareInput(input, city.TargetId!.Value, city.Region, city.Value, city.Actual, city.ActualYear, city.IsSynthetic) { CityPercentOfTarget = city.PercentOfTarget }) is { } lag)
                     list.Add(lag);
             }
         }

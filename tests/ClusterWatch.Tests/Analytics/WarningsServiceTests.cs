@@ -1,0 +1,128 @@
+using ClusterWatch.Core.Analytics;
+using ClusterWatch.Core.Analytics.Warnings;
+using ClusterWatch.Core.Enterprises;
+using ClusterWatch.Core.Regions;
+using ClusterWatch.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClusterWatch.Tests.Analytics;
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class WarningsServiceTests(SqliteAppFactory app)
+{
+    [Fact]
+    public async Task A_warning_is_raised_acknowledged_updated_resolved_when_the_data_is_fixed_and_reopened_when_it_returns()
+    {
+        await using var scope = app.Scope(out var db);
+        var clock = new ManualClock(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+        var service = new WarningService(db, scope.ServiceProvider.GetRequiredService<ProgressService>(),
+            Microsoft.Extensions.Options.Options.Create(new WarningOptions()), clock);
+        var year = await db.EnterpriseFigures.Where(f => f.Quarter == 0).MaxAsync(f => f.Year);
+        var region = await db.Regions.FirstAsync(r => r.Name == "南山区" && r.Level == RegionLevel.District);
+        var enterprise = new Enterprise
+        {
+            CreditCode = CreditCode.Complete($"91440300W{Random.Shared.Next(0, 99_999_999):D8}"), Name = $"预警测试生物{Guid.NewGuid():N}"[..16],
+            RegisteredRegionId = region.Id, IndustryCode = "BIO", IsSynthetic = true,
+            Pools = [new PoolMembership { Pool = CultivationPool.Gazelle, FromYear = year - 5 }],
+            Figures = [new EnterpriseFigure { Year = year - 1, Revenue = 50_000m }, new EnterpriseFigure { Year = year, Revenue = 37_500m }],
+        };
+        db.Add(enterprise);
+        await db.SaveChangesAsync();
+        var only = RefreshScope.Of(enterpriseIds: [enterprise.Id]);
+        var key = $"EnterpriseRevenueDrop:enterprise:{enterprise.Id}:{year}";
+
+        async Task<Warning> Stored()
+        {
+            db.ChangeTracker.Clear();
+            return await db.Set<Warning>().Include(w => w.Events).SingleAsync(w => w.Key == key);
+        }
+        async Task SetRevenue(decimal wan)
+        {
+            var figure = await db.EnterpriseFigures.SingleAsync(f => f.EnterpriseId == enterprise.Id && f.Year == year);
+            figure.Revenue = wan;
+            await db.SaveChangesAsync();
+        }
+
+        // 25% down (5 → 3.75 亿元, no tier crossed): raised.
+        var first = await service.RefreshAsync(only, default);
+        Assert.Equal((1, 0, 0, 0), (first.Raised, first.Updated, first.Resolved, first.Reopened));
+        var w = await Stored();
+        Assert.Equal((WarningStatus.Raised, WarningSeverity.Warning, enterprise.Id), (w.Status, w.Severity, w.EnterpriseId!.Value));
+        Assert.Contains("下降25.0%", w.Message);
+
+        // Nothing changed: no new event.
+        Assert.Equal((0, 0, 0, 0), Counts(await service.RefreshAsync(only, default)));
+        Assert.Single((await Stored()).Events);
+
+        clock.Now = clock.Now.AddDays(1);
+        await service.AcknowledgeAsync(w.Id, "analyst", "已联系企业了解订单情况", default);
+
+        // 22.5% down: the sentence changes, the warning stays acknowledged (same severity).
+        await SetRevenue(38_750m);
+        Assert.Equal((0, 1, 0, 0), Counts(await service.RefreshAsync(only, default)));
+        w = await Stored();
+        Assert.Equal(WarningStatus.Acknowledged, w.Status);
+        Assert.Contains("下降22.5%", w.Message);
+
+        // 5% down: resolved by the refresh.
+        await SetRevenue(47_500m);
+        Assert.Equal((0, 0, 1, 0), Counts(await service.RefreshAsync(only, default)));
+        w = await Stored();
+        Assert.Equal(WarningStatus.Resolved, w.Status);
+        Assert.Equal(WarningService.ConditionClearedNote, w.Events.OrderBy(e => e.Id).Last().Note);
+
+        // 75% down: reopened, now critical.
+        await SetRevenue(12_500m);
+        Assert.Equal((0, 0, 0, 1), Counts(await service.RefreshAsync(only, default)));
+        w = await Stored();
+        Assert.Equal((WarningStatus.Raised, WarningSeverity.Critical), (w.Status, w.Severity));
+        Assert.Null(w.ResolvedAt);
+        Assert.Equal([WarningAction.Raised, WarningAction.Acknowledged, WarningAction.Updated, WarningAction.Resolved, WarningAction.Reopened],
+            w.Events.OrderBy(e => e.Id).Select(e => e.Action).ToArray());
+        Assert.Equal("已联系企业了解订单情况", w.Events.Single(e => e.Action == WarningAction.Acknowledged).Note);
+        Assert.True(w.IsSynthetic);
+    }
+
+    [Fact]
+    public async Task An_acknowledged_warning_is_raised_again_when_its_severity_rises()
+    {
+        await using var scope = app.Scope(out var db);
+        var clock = new ManualClock(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+        var service = new WarningService(db, scope.ServiceProvider.GetRequiredService<ProgressService>(),
+            Microsoft.Extensions.Options.Options.Create(new WarningOptions()), clock);
+        var year = await db.EnterpriseFigures.Where(f => f.Quarter == 0).MaxAsync(f => f.Year);
+        var region = await db.Regions.FirstAsync(r => r.Name == "南山区" && r.Level == RegionLevel.District);
+        var enterprise = new Enterprise
+        {
+            CreditCode = CreditCode.Complete($"91440300V{Random.Shared.Next(0, 99_999_999):D8}"), Name = $"预警升级测试{Guid.NewGuid():N}"[..16],
+            RegisteredRegionId = region.Id, IndustryCode = "BIO", IsSynthetic = true,
+            Pools = [new PoolMembership { Pool = CultivationPool.Leading, FromYear = year - 5 }],
+            Figures = [new EnterpriseFigure { Year = year - 1, Revenue = 5_000m }, new EnterpriseFigure { Year = year, Revenue = 3_900m }],
+        };
+        db.Add(enterprise);
+        await db.SaveChangesAsync();
+        var only = RefreshScope.Of(enterpriseIds: [enterprise.Id]);
+        await service.RefreshAsync(only, default);
+        var id = await db.Set<Warning>().Where(w => w.EnterpriseId == enterprise.Id && w.Kind == WarningKind.EnterpriseRevenueDrop).Select(w => w.Id).SingleAsync();
+        await service.AcknowledgeAsync(id, "admin", "已约谈", default);
+
+        var figure = await db.EnterpriseFigures.SingleAsync(f => f.EnterpriseId == enterprise.Id && f.Year == year);
+        figure.Revenue = 2_000m;
+        await db.SaveChangesAsync();
+        await service.RefreshAsync(only, default);
+
+        db.ChangeTracker.Clear();
+        var w = await db.Set<Warning>().SingleAsync(x => x.Id == id);
+        Assert.Equal((WarningStatus.Raised, WarningSeverity.Critical), (w.Status, w.Severity));
+    }
+
+    private static (int, int, int, int) Counts(WarningRefreshResult r) => (r.Raised, r.Updated, r.Resolved, r.Reopened);
+}
