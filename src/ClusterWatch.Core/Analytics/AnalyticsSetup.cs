@@ -13,6 +13,8 @@ public static class AnalyticsSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AggregateCache>();
         services.AddScoped<ProgressService>();
+        services.AddOptions<ForecastOptions>().Bind(configuration.GetSection(ForecastOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForecastOptions>>().Value.ToThresholds());
         services.AddOptions<Chains.ChainOptions>().Bind(configuration.GetSection(Chains.ChainOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Chains.ChainAnalysisService>().AddScoped<Chains.ChainReports>();
         services.AddOptions<Warnings.WarningOptions>().Bind(configuration.GetSection(Warnings.WarningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,5 +1,8 @@
 using ClusterWatch.Core.Analytics;
 using ClusterWatch.Core.Plans;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ClusterWatch.Tests.Analytics;
 
@@ -252,5 +255,31 @@ public class AttainmentForecastTests
         Assert.Equal(0.75m, forecast.Ratio);
         Assert.Equal(25m, forecast.Projected);
         Assert.DoesNotContain("预计", forecast.Formula);
+    }
+}
+
+public class ForecastOptionsTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddClusterWatchAnalytics(configuration).BuildServiceProvider();
+    }
+
+    [Fact]
+    public void Thresholds_are_read_from_the_Forecast_section()
+    {
+        using var provider = Build(new() { ["Forecast:OnTrack"] = "1", ["Forecast:NeedsAcceleration"] = "0.7" });
+
+        Assert.Equal(new ForecastThresholds(1m, 0.7m, 0m), provider.GetRequiredService<ForecastThresholds>());
+    }
+
+    [Fact]
+    public void Thresholds_out_of_order_are_refused_with_a_Chinese_message()
+    {
+        using var provider = Build(new() { ["Forecast:OnTrack"] = "0.5", ["Forecast:NeedsAcceleration"] = "0.7" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ForecastThresholds>());
+        Assert.Contains("OnTrack > NeedsAcceleration", error.Message);
     }
 }
