@@ -1,5 +1,6 @@
 using ClusterWatch.Core.Analytics;
 using ClusterWatch.Core.Analytics.Chains;
+using ClusterWatch.Core.Analytics.Refresh;
 using ClusterWatch.Core.Data;
 using ClusterWatch.Core.Enterprises.Credit;
 using ClusterWatch.Tests.Infrastructure;
@@ -24,6 +25,9 @@ public abstract class GoldenAppFactory : AppFactory, IAsyncLifetime
 
     public GoldenCity.Ids City { get; private set; } = null!;
 
+    /// <summary>True: after seeding, the full analytics refresh (facts, then warnings, chains, credit, assessment) runs once.</summary>
+    public virtual bool FullAnalyticsRefresh => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -42,12 +46,14 @@ public abstract class GoldenAppFactory : AppFactory, IAsyncLifetime
         await ChainSeed.EnsureAsync(db, AppPaths.SeedData);
         await scope.ServiceProvider.GetRequiredService<ChainAnalysisService>().RefreshAsync(RefreshScope.Full, default);
         await scope.ServiceProvider.GetRequiredService<CreditScoringService>().RefreshAsync(RefreshScope.Full);
+        if (FullAnalyticsRefresh)
+            await scope.ServiceProvider.GetRequiredService<AnalyticsRefreshService>().RefreshAsync(RefreshScope.Full, null, default);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
 
-public sealed class GoldenSqliteFactory : GoldenAppFactory
+public class GoldenSqliteFactory : GoldenAppFactory
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"clusterwatch-golden-{Guid.NewGuid():N}.db");
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -61,7 +67,7 @@ public sealed class GoldenSqliteFactory : GoldenAppFactory
 }
 
 /// <summary>Needs CLUSTERWATCH_TEST_PG (an admin connection string); creates and drops its own database.</summary>
-public sealed class GoldenPostgresFactory : GoldenAppFactory
+public class GoldenPostgresFactory : GoldenAppFactory
 {
     private readonly string _database = $"clusterwatch_golden_{Guid.NewGuid():N}";
     private readonly string _admin;
@@ -91,4 +97,15 @@ public sealed class GoldenPostgresFactory : GoldenAppFactory
         }
         catch (NpgsqlException) { /* the server may already be gone at the end of a run */ }
     }
+}
+
+/// <summary>The golden city after a full analytics refresh: the dashboard reads the fact table.</summary>
+public sealed class GoldenRefreshedSqliteFactory : GoldenSqliteFactory
+{
+    public override bool FullAnalyticsRefresh => true;
+}
+
+public sealed class GoldenRefreshedPostgresFactory : GoldenPostgresFactory
+{
+    public override bool FullAnalyticsRefresh => true;
 }
