@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterWatch.Cli.Enterprises;
 
-/// <summary>`credit import FILE`, `credit template --out FILE` and `credit refresh`: the same importer, template and scoring as the web app.</summary>
+/// <summary>`credit import FILE`, `credit template --out FILE`, `credit refresh` and `credit demo`: the same importer, template and scoring as the web app.</summary>
 public static class CreditCommands
 {
     public static Command Create()
@@ -63,6 +63,19 @@ public static class CreditCommands
             return 0;
         }));
         credit.Subcommands.Add(refresh);
+
+        var seed = new Option<int?>("--seed") { Description = "Random seed (default Database:DemoSeed)" };
+        var demo = new Command("demo", "Generate synthetic credit records (示例数据) for the synthetic enterprises, then rescore all");
+        demo.Options.Add(seed);
+        demo.SetAction(async (parse, ct) => await CliHost.WithDb(async (db, services) =>
+        {
+            var result = await CreditDemo.SeedAsync(db, parse.GetValue(seed) ?? CliHost.Options(services).DemoSeed, ct);
+            Console.WriteLine(result.Records == 0
+                ? "数据库中已有示例信用记录，未重复生成。"
+                : $"已生成示例信用记录 {result.Records:N0} 条（示例数据），重新评分企业 {result.EnterprisesScored:N0} 家。");
+            return 0;
+        }));
+        credit.Subcommands.Add(demo);
         return credit;
     }
 }

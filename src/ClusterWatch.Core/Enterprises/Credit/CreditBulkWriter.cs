@@ -6,33 +6,44 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ClusterWatch.Core.Enterprises.Credit;
 
-/// <summary>Multi-row parameterised INSERTs without EF tracking, in the context's current transaction (same SQL on SQLite and PostgreSQL).</summary>
+/// <summary>Parameterised INSERTs without EF tracking, in the context's current transaction.</summary>
 internal static class CreditBulkWriter
 {
-    private const int MaxParameters = 30_000;
+    /// <summary>PostgreSQL: rows per multi-row INSERT (SQLite reuses one prepared single-row INSERT, its fastest path).</summary>
+    private const int RowsPerCommand = 500;
 
     public static async Task InsertAsync(AppDbContext db, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var rowsPerCommand = Math.Max(1, MaxParameters / columns.Count);
         var head = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
-        var batch = new List<object?[]>(rowsPerCommand);
+        if (!db.Database.IsNpgsql())
+        {
+            await using var single = Command(connection, transaction, head, columns.Count, 1);
+            single.Prepare();
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < row.Length; c++) single.Parameters[c].Value = row[c] ?? DBNull.Value;
+                await single.ExecuteNonQueryAsync(ct);
+            }
+            return;
+        }
+        var batch = new List<object?[]>(RowsPerCommand);
         foreach (var row in rows)
         {
             batch.Add(row);
-            if (batch.Count == rowsPerCommand) { await RunAsync(connection, transaction, head, columns.Count, batch, ct); batch.Clear(); }
+            if (batch.Count == RowsPerCommand) { await RunAsync(connection, transaction, head, columns.Count, batch, ct); batch.Clear(); }
         }
         if (batch.Count > 0) await RunAsync(connection, transaction, head, columns.Count, batch, ct);
     }
 
-    private static async Task RunAsync(DbConnection connection, DbTransaction? transaction, string head, int width, List<object?[]> batch, CancellationToken ct)
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string head, int width, int rows)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         var sql = new StringBuilder(head);
         var n = 0;
-        for (var r = 0; r < batch.Count; r++)
+        for (var r = 0; r < rows; r++)
         {
             sql.Append(r == 0 ? "(" : ", (");
             for (var c = 0; c < width; c++)
@@ -42,12 +53,19 @@ internal static class CreditBulkWriter
                 sql.Append(name);
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
-                parameter.Value = batch[r][c] ?? DBNull.Value;
                 command.Parameters.Add(parameter);
             }
             sql.Append(')');
         }
         command.CommandText = sql.ToString();
+        return command;
+    }
+
+    private static async Task RunAsync(DbConnection connection, DbTransaction? transaction, string head, int width, List<object?[]> batch, CancellationToken ct)
+    {
+        await using var command = Command(connection, transaction, head, width, batch.Count);
+        for (var r = 0; r < batch.Count; r++)
+            for (var c = 0; c < width; c++) command.Parameters[r * width + c].Value = batch[r][c] ?? DBNull.Value;
         await command.ExecuteNonQueryAsync(ct);
     }
 }
