@@ -133,6 +133,21 @@ public abstract class WarningsApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_page_shows_each_warnings_sentence_severity_and_history()
+    {
+        var admin = await AdminWithWarningsAsync();
+        var first = (await JsonAsync(await admin.GetAsync("/api/warnings?status=open&pageSize=1"))).GetProperty("items")[0];
+        var html = await admin.GetStringAsync("/Warnings?status=open");
+        Assert.Contains("id=\"warnings-table\"", html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(first.GetProperty("message").GetString()!), html);
+        Assert.Contains(first.GetProperty("severityLabel").GetString()!, html);
+        Assert.Contains("处理记录", html);
+        Assert.Contains("href=\"/Warnings\"", html);
+        var bad = await admin.GetStringAsync("/Warnings?status=closed");
+        Assert.Contains("状态（status）应为", bad);
+    }
+
+    [Fact]
     public async Task The_export_is_an_xlsx_of_the_filtered_warnings()
     {
         var admin = await AdminWithWarningsAsync();
