@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "demo" => await DemoBench.RunAsync(args[1..]),
     "dashboard" => await DashboardBench.RunAsync(args[1..]),
+    "analytics" => await AnalyticsBench.RunAsync(args[1..]),
     "extraction" => await ClusterWatch.Bench.ExtractionBench.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -14,6 +15,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ClusterWatch.Bench demo [--enterprises N] [--seed S] [--provider sqlite|postgresql]");
     Console.Error.WriteLine("       ClusterWatch.Bench dashboard [--enterprises N] [--rounds R] [--provider sqlite|postgresql]");
+    Console.Error.WriteLine("       ClusterWatch.Bench analytics [--enterprises N] [--provider sqlite|postgresql] [--clients C] [--rounds R]");
     Console.Error.WriteLine("       ClusterWatch.Bench extraction [--documents N] [--fuzz N] [--seed S] [--verbose]");
     return 2;
 }

@@ -51,7 +51,7 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
         {
             var state = await ReadStateAsync(db, ct);
             if (state is null) return (RefreshScope.Full, FactScope.Everything, await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0);
-            var derived = await RefreshScopeDeriver.DeriveAsync(db, state.LastAuditId, RefreshUser, ct);
+            var derived = await RefreshScopeDeriver.DeriveAsync(db, state.LastAuditId, RefreshUser, ct, state.OwnWritesUpToAuditId);
             return (derived.Scope, derived.Facts, derived.UpToAuditId);
         }, progress, ct);
 
@@ -192,6 +192,7 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
         if (stagesJson.Length > 4000) stagesJson = "[]";
         var states = db.Set<AnalyticsState>().Where(s => s.Id == AnalyticsState.SingletonId);
         // Nothing changed: only move the audit mark, keeping the last real refresh's time and timings.
+        var ownWritesUpTo = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
         if (!result.DidWork && await states.ExecuteUpdateAsync(u => u.SetProperty(s => s.LastAuditId, result.LastAuditId), ct) == 1) return;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await states.ExecuteDeleteAsync(ct);
@@ -201,7 +202,7 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
         {
             db.Set<AnalyticsState>().Add(new AnalyticsState
             {
-                LastAuditId = result.LastAuditId, RefreshedAt = result.FinishedAt, DurationSeconds = result.TotalSeconds,
+                LastAuditId = result.LastAuditId, OwnWritesUpToAuditId = ownWritesUpTo, RefreshedAt = result.FinishedAt, DurationSeconds = result.TotalSeconds,
                 WasFull = result.IsFull, StagesJson = stagesJson,
             });
             if (result.DidWork)

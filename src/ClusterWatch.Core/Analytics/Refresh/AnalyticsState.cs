@@ -9,6 +9,8 @@ public class AnalyticsState
     public const int SingletonId = 1;
     public int Id { get; set; } = SingletonId;
     public long LastAuditId { get; set; }
+    /// <summary>The newest audit id when the refresh finished: bulk entries up to it were written by the refresh's own stages.</summary>
+    public long OwnWritesUpToAuditId { get; set; }
     public DateTimeOffset RefreshedAt { get; set; }
     public double DurationSeconds { get; set; }
     public bool WasFull { get; set; }

@@ -39,13 +39,15 @@ public static class RefreshScopeDeriver
     public const int MaxEntries = 20_000;
 
     private static readonly HashSet<string> RowActions = ["Added", "Modified", "Deleted"];
-    private static readonly HashSet<string> Ignored = ["AuditEntry", "User", "AnalyticsState", "AnalyticsFact"];
+    /// <summary>What the refresh stages themselves write (results, not inputs): their changes never call for a refresh.</summary>
+    private static readonly HashSet<string> Ignored = ["AuditEntry", "User", "AnalyticsState", "AnalyticsFact", "Warning", "WarningEvent",
+        "EnterpriseChainLink", "ChainLinkStat", "CreditScore", "CreditScoreFactor", "AssessmentResult", "AssessmentScore"];
 
     /// <summary>
     /// The changes after sinceAuditId. Entries of other types than enterprise data written by refreshUser are the refresh's
     /// own output (warnings, scores …): reading them as changes would make every refresh trigger the next.
     /// </summary>
-    public static async Task<DerivedScope> DeriveAsync(AppDbContext db, long sinceAuditId, string? refreshUser, CancellationToken ct)
+    public static async Task<DerivedScope> DeriveAsync(AppDbContext db, long sinceAuditId, string? refreshUser, CancellationToken ct, long ownWritesUpTo = 0)
     {
         var upTo = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
         if (upTo <= sinceAuditId) return DerivedScope.None(sinceAuditId);
@@ -53,6 +55,8 @@ public static class RefreshScopeDeriver
         if (count > MaxEntries) return new DerivedScope(RefreshScope.Full, FactScope.Everything, upTo, count);
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Id > sinceAuditId && a.Id <= upTo).OrderBy(a => a.Id)
             .Where(a => a.User != refreshUser || FactEntityTypes.Contains(a.EntityType))
+            // Summary entries written while the last refresh ran are its stages' own (credit rescore, chain mapping …).
+            .Where(a => a.Id > ownWritesUpTo || FactEntityTypes.Contains(a.EntityType) || a.Action == "Added" || a.Action == "Modified" || a.Action == "Deleted")
             .Select(a => new AuditChange(a.Action, a.EntityType, a.EntityId, a.Before, a.After)).ToListAsync(ct);
         return Derive(entries, upTo);
     }

@@ -26,6 +26,7 @@ CREATE TABLE "AnalyticsFacts" (
 CREATE TABLE "AnalyticsStates" (
     "Id" integer NOT NULL,
     "LastAuditId" bigint NOT NULL,
+    "OwnWritesUpToAuditId" bigint NOT NULL,
     "RefreshedAt" timestamp with time zone NOT NULL,
     "DurationSeconds" double precision NOT NULL,
     "WasFull" boolean NOT NULL,

@@ -26,6 +26,7 @@ CREATE TABLE "AnalyticsFacts" (
 CREATE TABLE "AnalyticsStates" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_AnalyticsStates" PRIMARY KEY,
     "LastAuditId" INTEGER NOT NULL,
+    "OwnWritesUpToAuditId" INTEGER NOT NULL,
     "RefreshedAt" TEXT NOT NULL,
     "DurationSeconds" REAL NOT NULL,
     "WasFull" INTEGER NOT NULL,
