@@ -212,7 +212,7 @@ public abstract class CreditApiTests(AppFactory app)
     }
 
     [Fact]
-    public async Task A_refresh_on_a_later_day_drops_expired_records_from_the_stored_score()
+    public async Task An_incremental_refresh_on_a_later_day_rescores_an_enterprise_whose_record_expired_meanwhile()
     {
         var (id, code) = await RealEnterpriseAsync();
         var csv = $"{Header}\n{code},REG-LITIGATION,民事诉讼败诉,2026-01-10,（2026）粤01民终1号,广州市中级人民法院,,\n";
@@ -222,11 +222,13 @@ public abstract class CreditApiTests(AppFactory app)
         var later = new CreditScoringService(db, new FixedClock(new DateTimeOffset(2027, 1, 10, 12, 0, 0, TimeSpan.Zero)), scope.ServiceProvider.GetRequiredService<CreditScoringModel>());
         var before = await db.Set<CreditScore>().AsNoTracking().SingleAsync(s => s.EnterpriseId == id);
         var audits = await db.AuditEntries.CountAsync(a => a.EntityType == nameof(CreditScore));
-        await later.RefreshAsync(RefreshScope.Of(enterpriseIds: [id]));
+        await later.RefreshAsync(RefreshScope.Of()); // nothing changed but the date
         var after = await db.Set<CreditScore>().AsNoTracking().SingleAsync(s => s.EnterpriseId == id);
 
         Assert.Equal(78, before.Score);
+        Assert.Equal(new DateOnly(2027, 1, 10), before.NextChangeOn);
         Assert.Equal(80, after.Score); // one year: through 2027-01-09
+        Assert.Null(after.NextChangeOn);
         Assert.Equal(audits + 1, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(CreditScore)));
     }
 

@@ -78,6 +78,18 @@ public class CreditScoringModelTests
     }
 
     [Fact]
+    public void The_next_change_is_the_day_after_the_first_counted_record_expires_or_the_day_a_future_record_starts()
+    {
+        var expiresFirst = Record("PUN-LATE-REPORT", on: new DateOnly(2025, 9, 1)); // through 2026-08-31
+        var later = Record("PUN-TAX-ARREARS", on: new DateOnly(2026, 1, 1));
+        var future = Record("QUA-GMP", on: new DateOnly(2026, 8, 15));
+
+        Assert.Equal(new DateOnly(2026, 9, 1), Model.Evaluate([expiresFirst, later], AsOf).NextChangeOn);
+        Assert.Equal(new DateOnly(2026, 8, 15), Model.Evaluate([expiresFirst, later, future], AsOf).NextChangeOn);
+        Assert.Null(Model.Evaluate([], AsOf).NextChangeOn);
+    }
+
+    [Fact]
     public void A_record_valid_until_an_earlier_day_stops_counting_then_and_a_future_record_does_not_count_yet()
     {
         var repaired = Record("CMP-ABNORMAL", on: new DateOnly(2026, 1, 10), validUntil: new DateOnly(2026, 5, 31));

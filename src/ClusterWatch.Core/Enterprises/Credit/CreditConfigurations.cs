@@ -32,6 +32,7 @@ public class CreditScoreConfiguration : IEntityTypeConfiguration<CreditScore>
         b.Property(x => x.SchemeVersion).HasMaxLength(32).IsRequired();
         b.Property(x => x.Factors).IsRequired();
         b.HasIndex(x => new { x.Grade, x.EnterpriseId });
+        b.HasIndex(x => x.NextChangeOn);
         b.HasOne(x => x.Enterprise).WithOne().HasForeignKey<CreditScore>(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -38,6 +38,8 @@ public class CreditScore
     public int Deductions { get; set; }
     public string SchemeVersion { get; set; } = "";
     public DateTimeOffset ComputedAt { get; set; }
+    /// <summary>The first day a record starts or stops counting; an incremental refresh rescores enterprises whose day has come.</summary>
+    public DateOnly? NextChangeOn { get; set; }
     /// <summary>The counted factors as JSON (array of CreditFactor).</summary>
     public string Factors { get; set; } = "[]";
 }

@@ -12,10 +12,13 @@ public sealed record CreditFactor(
     string IndicatorCode, string IndicatorName, string Dimension, string DimensionName, int Points, int CountedPoints, string? Note,
     long RecordId, string Title, DateOnly OccurredOn, string? DocumentNo, string Issuer, DateOnly ValidUntil);
 
-/// <summary>Score = BaseScore + Bonuses − Deductions (bounded to the scheme's range), its grade, why, and every factor.</summary>
+/// <summary>
+/// Score = BaseScore + Bonuses − Deductions (bounded to the scheme's range), its grade, why, and every factor; NextChangeOn is
+/// the first day a record starts or stops counting (the score may change then without new data).
+/// </summary>
 public sealed record CreditEvaluation(
     string SchemeVersion, int BaseScore, int Bonuses, int Deductions, int Score, string Grade, string GradeReason,
-    IReadOnlyList<CreditFactor> Factors, int ExpiredRecords);
+    IReadOnlyList<CreditFactor> Factors, int ExpiredRecords, DateOnly? NextChangeOn = null);
 
 /// <summary>
 /// Scores one enterprise's credit records on a day: records in their validity window count; within a dimension the largest
@@ -38,13 +41,15 @@ public sealed class CreditScoringModel(CreditScheme scheme)
     public CreditEvaluation Evaluate(IEnumerable<CreditRecordFacts> records, DateOnly asOf)
     {
         var expired = 0;
+        DateOnly? nextChange = null;
         var valid = new List<(CreditRecordFacts Record, CreditIndicator Indicator, DateOnly Through)>();
         foreach (var record in records)
         {
             if (!Scheme.IndicatorsByCode.TryGetValue(record.IndicatorCode, out var indicator)) continue; // an indicator retired from the scheme
             var through = ValidThrough(record, indicator);
-            if (record.OccurredOn > asOf) continue;
+            if (record.OccurredOn > asOf) { nextChange = Earlier(nextChange, record.OccurredOn); continue; }
             if (through < asOf) { expired++; continue; }
+            nextChange = Earlier(nextChange, through.AddDays(1));
             valid.Add((record, indicator, through));
         }
 
@@ -75,8 +80,10 @@ public sealed class CreditScoringModel(CreditScheme scheme)
 
         var ordered = factors.OrderBy(f => DimensionOrder(f.Dimension)).ThenBy(f => f.Points > 0 ? 0 : 1)
             .ThenByDescending(f => Math.Abs(f.Points)).ThenByDescending(f => f.OccurredOn).ThenBy(f => f.RecordId).ToList();
-        return new CreditEvaluation(Scheme.Version, Scheme.BaseScore, bonuses, deductions, score, grade, reason, ordered, expired);
+        return new CreditEvaluation(Scheme.Version, Scheme.BaseScore, bonuses, deductions, score, grade, reason, ordered, expired, nextChange);
     }
+
+    private static DateOnly Earlier(DateOnly? current, DateOnly candidate) => current is { } c && c < candidate ? c : candidate;
 
     /// <summary>Evaluation of an enterprise without records: the base score and its grade.</summary>
     public CreditEvaluation Baseline(DateOnly asOf) => Evaluate([], asOf);

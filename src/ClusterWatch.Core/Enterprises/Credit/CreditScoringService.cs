@@ -32,16 +32,19 @@ public sealed class CreditScoringService(AppDbContext db, TimeProvider time, Cre
     }
 
     /// <summary>
-    /// Recomputes CreditScores: every enterprise for a full scope, only scope.EnterpriseIds otherwise. Reads the records in one
+    /// Recomputes CreditScores: every enterprise for a full scope; otherwise scope.EnterpriseIds plus the enterprises whose
+    /// NextChangeOn has come (a record started or stopped counting since they were scored). Reads the records in one
     /// pass, scores in memory, replaces the rows with bulk INSERTs and writes one AuditEntry, all in one transaction
     /// (the caller's, when one is open).
     /// </summary>
     public async Task<CreditRefreshResult> RefreshAsync(RefreshScope scope, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        if (!scope.IsFull && scope.EnterpriseIds.Count == 0) return new CreditRefreshResult(0, 0, 0);
         var today = Today();
         var scores = db.Set<CreditScore>();
+        var wanted = scope.EnterpriseIds.ToHashSet();
+        if (!scope.IsFull) wanted.UnionWith(await scores.AsNoTracking().Where(s => s.NextChangeOn <= today).Select(s => s.EnterpriseId).ToListAsync(ct));
+        if (!scope.IsFull && wanted.Count == 0) return new CreditRefreshResult(0, 0, 0);
         var records = db.Set<CreditRecord>().AsNoTracking();
 
         List<int> ids;
@@ -55,7 +58,7 @@ public sealed class CreditScoringService(AppDbContext db, TimeProvider time, Cre
         else
         {
             ids = [];
-            foreach (var chunk in scope.EnterpriseIds.Chunk(Chunk))
+            foreach (var chunk in wanted.Chunk(Chunk))
             {
                 ids.AddRange(await db.Enterprises.AsNoTracking().Where(e => chunk.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct));
                 facts.AddRange((await records.Where(r => chunk.Contains(r.EnterpriseId))
@@ -74,7 +77,7 @@ public sealed class CreditScoringService(AppDbContext db, TimeProvider time, Cre
             var evaluation = byEnterprise.Contains(id) ? model.Evaluate(byEnterprise[id], today) : baseline;
             grades[evaluation.Grade] = grades.GetValueOrDefault(evaluation.Grade) + 1;
             var factorsJson = evaluation.Factors.Count == 0 ? "[]" : JsonSerializer.Serialize(evaluation.Factors, FactorJson);
-            rows.Add([id, evaluation.Score, evaluation.Grade, evaluation.Bonuses, evaluation.Deductions, model.Scheme.Version, computedAt, factorsJson]);
+            rows.Add([id, evaluation.Score, evaluation.Grade, evaluation.Bonuses, evaluation.Deductions, model.Scheme.Version, computedAt, factorsJson, evaluation.NextChangeOn]);
         }
 
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -84,7 +87,8 @@ public sealed class CreditScoringService(AppDbContext db, TimeProvider time, Cre
             else foreach (var chunk in ids.Chunk(Chunk)) await scores.Where(s => chunk.Contains(s.EnterpriseId)).ExecuteDeleteAsync(ct);
             await CreditBulkWriter.InsertAsync(db, "CreditScores",
                 [nameof(CreditScore.EnterpriseId), nameof(CreditScore.Score), nameof(CreditScore.Grade), nameof(CreditScore.Bonuses),
-                 nameof(CreditScore.Deductions), nameof(CreditScore.SchemeVersion), nameof(CreditScore.ComputedAt), nameof(CreditScore.Factors)],
+                 nameof(CreditScore.Deductions), nameof(CreditScore.SchemeVersion), nameof(CreditScore.ComputedAt), nameof(CreditScore.Factors),
+                 nameof(CreditScore.NextChangeOn)],
                 rows, ct);
             db.AuditEntries.Add(new AuditEntry
             {

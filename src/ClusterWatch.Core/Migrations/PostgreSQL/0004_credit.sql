@@ -23,6 +23,7 @@ CREATE TABLE "CreditScores" (
     "Deductions" integer NOT NULL,
     "SchemeVersion" character varying(32) NOT NULL,
     "ComputedAt" timestamp with time zone NOT NULL,
+    "NextChangeOn" date,
     "Factors" text NOT NULL,
     CONSTRAINT "PK_CreditScores" PRIMARY KEY ("EnterpriseId"),
     CONSTRAINT "FK_CreditScores_Enterprises_EnterpriseId" FOREIGN KEY ("EnterpriseId") REFERENCES "Enterprises" ("Id") ON DELETE CASCADE
@@ -33,4 +34,6 @@ CREATE INDEX "IX_CreditRecords_EnterpriseId_OccurredOn" ON "CreditRecords" ("Ent
 CREATE INDEX "IX_CreditRecords_IndicatorCode" ON "CreditRecords" ("IndicatorCode");
 
 CREATE INDEX "IX_CreditScores_Grade_EnterpriseId" ON "CreditScores" ("Grade", "EnterpriseId");
+
+CREATE INDEX "IX_CreditScores_NextChangeOn" ON "CreditScores" ("NextChangeOn");
 

@@ -22,6 +22,7 @@ CREATE TABLE "CreditScores" (
     "Deductions" INTEGER NOT NULL,
     "SchemeVersion" TEXT NOT NULL,
     "ComputedAt" TEXT NOT NULL,
+    "NextChangeOn" TEXT NULL,
     "Factors" TEXT NOT NULL,
     CONSTRAINT "FK_CreditScores_Enterprises_EnterpriseId" FOREIGN KEY ("EnterpriseId") REFERENCES "Enterprises" ("Id") ON DELETE CASCADE
 );
@@ -31,4 +32,6 @@ CREATE INDEX "IX_CreditRecords_EnterpriseId_OccurredOn" ON "CreditRecords" ("Ent
 CREATE INDEX "IX_CreditRecords_IndicatorCode" ON "CreditRecords" ("IndicatorCode");
 
 CREATE INDEX "IX_CreditScores_Grade_EnterpriseId" ON "CreditScores" ("Grade", "EnterpriseId");
+
+CREATE INDEX "IX_CreditScores_NextChangeOn" ON "CreditScores" ("NextChangeOn");
 
