@@ -255,6 +255,36 @@ public abstract class CreditApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Fact]
+    public async Task The_enterprise_pages_show_the_grade_filter_the_grade_badges_and_the_credit_factors()
+    {
+        await using var scope = app.Scope(out var db);
+        var scored = await db.Set<CreditScore>().Where(s => s.Deductions > 0 && s.Enterprise!.IsSynthetic)
+            .Select(s => new { s.Enterprise!.CreditCode, s.Grade, s.Score }).FirstAsync();
+        var client = app.Client("analyst");
+
+        var list = await client.GetStringAsync($"/Enterprises?creditGrade={scored.Grade}&q={scored.CreditCode}");
+        var details = await client.GetStringAsync($"/Enterprises/Details/{scored.CreditCode}");
+        var import = await app.Client().GetStringAsync("/Enterprises/CreditImport");
+
+        Assert.Contains("id=\"credit-grade-filter\"", list);
+        Assert.Contains($"<option value=\"{scored.Grade}\" selected=\"selected\">", list);
+        Assert.Contains($"#credit\">{scored.Grade}</a>", list);
+        Assert.Contains("id=\"credit-factors\"", details);
+        Assert.Contains($"<strong id=\"credit-score\">{scored.Score}</strong>", details);
+        Assert.Contains("示例〔", details);
+        Assert.Contains("CMP-SERIOUS-LIST", import);
+        Assert.Contains("/api/credit/template.xlsx", import);
+    }
+
+    [Fact]
+    public async Task The_credit_import_page_is_for_admins()
+    {
+        var response = await app.Client("analyst", allowAutoRedirect: false).GetAsync("/Enterprises/CreditImport");
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
