@@ -65,29 +65,69 @@ public sealed class ChainDefinitionFile
     private static string Join(IEnumerable<string> values) => string.Join(ChainLink.Separator, values);
 }
 
-/// <summary>Reference seeding of the chains and the directory's mapping to their links.</summary>
+/// <summary>Reference seeding of the chains: keeps IndustryChains/ChainLinks equal to the file, then rebuilds the mappings.</summary>
 public static class ChainSeed
 {
     public const string AuditUser = "seed";
 
-    /// <summary>Adds the chains when the database has none, then maps the directory and the enterprises already there.</summary>
-    public static async Task EnsureAsync(AppDbContext db, string seedDirectory, CancellationToken ct = default)
+    /// <summary>
+    /// Adds missing chains and links and updates changed ones (by code) from industry-chains.json; when anything changed,
+    /// maps the directory and the enterprises already there again. Links no longer in the file are left alone (their mappings may be cited).
+    /// </summary>
+    public static async Task<bool> EnsureAsync(AppDbContext db, string seedDirectory, CancellationToken ct = default)
     {
-        if (await db.Set<IndustryChain>().AnyAsync(ct)) return;
-        var chains = ChainDefinitionFile.Read(Path.Combine(seedDirectory, "chains")).ToEntities();
+        var wanted = ChainDefinitionFile.Read(Path.Combine(seedDirectory, "chains")).ToEntities();
+        var existing = await db.Set<IndustryChain>().Include(c => c.Links).ToListAsync(ct);
+        var added = 0;
+        var updated = 0;
+        foreach (var chain in wanted)
+        {
+            var current = existing.FirstOrDefault(c => c.Code == chain.Code);
+            if (current is null)
+            {
+                db.Set<IndustryChain>().Add(chain);
+                added += 1 + chain.Links.Count;
+                continue;
+            }
+            updated += Copy(chain, current) ? 1 : 0;
+            foreach (var link in chain.Links)
+            {
+                var currentLink = current.Links.FirstOrDefault(l => l.Code == link.Code);
+                if (currentLink is null) { current.Links.Add(link); added++; }
+                else updated += Copy(link, currentLink) ? 1 : 0;
+            }
+        }
+        if (added + updated == 0) return false;
+
         var audited = db.AuditEnabled;
         db.AuditEnabled = false; // one summary entry instead of one per link
         try
         {
-            db.Set<IndustryChain>().AddRange(chains);
             db.AuditEntries.Add(new AuditEntry
             {
                 At = DateTimeOffset.UtcNow, User = AuditUser, Action = "seed chains", EntityType = nameof(IndustryChain), EntityId = "",
-                After = JsonSerializer.Serialize(new { chains = chains.Count, links = chains.Sum(c => c.Links.Count), source = "chains/SOURCES.md" }),
+                After = JsonSerializer.Serialize(new { chains = wanted.Count, links = wanted.Sum(c => c.Links.Count), added, updated, source = "chains/SOURCES.md" }),
             });
             await db.SaveChangesAsync(ct);
         }
         finally { db.AuditEnabled = audited; }
         await new ChainAnalysisService(db, TimeProvider.System, new FixedAuditUser(AuditUser)).RefreshAsync(RefreshScope.Full, ct);
+        return true;
+    }
+
+    private static bool Copy(IndustryChain from, IndustryChain to)
+    {
+        var changed = (to.Name, to.NameEn, to.Description, to.SortOrder) != (from.Name, from.NameEn, from.Description, from.SortOrder);
+        (to.Name, to.NameEn, to.Description, to.SortOrder) = (from.Name, from.NameEn, from.Description, from.SortOrder);
+        return changed;
+    }
+
+    private static bool Copy(ChainLink from, ChainLink to)
+    {
+        var changed = (to.Stage, to.Name, to.NameEn, to.Definition, to.IndustryCodes, to.Keywords, to.IpcCodes, to.SourcePlan, to.SourceQuote, to.SortOrder)
+                      != (from.Stage, from.Name, from.NameEn, from.Definition, from.IndustryCodes, from.Keywords, from.IpcCodes, from.SourcePlan, from.SourceQuote, from.SortOrder);
+        (to.Stage, to.Name, to.NameEn, to.Definition, to.IndustryCodes, to.Keywords, to.IpcCodes, to.SourcePlan, to.SourceQuote, to.SortOrder) =
+            (from.Stage, from.Name, from.NameEn, from.Definition, from.IndustryCodes, from.Keywords, from.IpcCodes, from.SourcePlan, from.SourceQuote, from.SortOrder);
+        return changed;
     }
 }

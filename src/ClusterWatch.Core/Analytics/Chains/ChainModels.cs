@@ -24,7 +24,7 @@ public sealed record ChainLinkReport(
     IReadOnlyList<string> IndustryCodes, IReadOnlyList<string> IndustryNames, IReadOnlyList<string> Keywords, IReadOnlyList<string> IpcCodes,
     string SourcePlan, string SourceQuote,
     int EnterpriseCount, int BenchmarkCount, decimal Revenue, IReadOnlyList<ChainLeadingFirm> LeadingFirms,
-    decimal? LocationQuotient, string Classification, string ClassificationName, string Rule,
+    decimal? LocationQuotient, string LocationQuotientText, string Classification, string ClassificationName, string Rule,
     IReadOnlyList<AttractionCandidate> AttractionList);
 
 public sealed record ChainDetail(

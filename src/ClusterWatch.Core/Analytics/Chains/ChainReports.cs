@@ -104,7 +104,7 @@ public sealed class ChainReports(AppDbContext db, IOptions<ChainOptions> options
                     link.SourcePlan, link.SourceQuote,
                     counts.RegionByLink.GetValueOrDefault(link.Id), counts.BenchmarkByLink.GetValueOrDefault(link.Id),
                     revenue.GetValueOrDefault(link.Id), leaders.GetValueOrDefault(link.Id) ?? [],
-                    lq.Value, ClassKey(lq.Class), LocationQuotient.Label(lq.Class), lq.Rule, attraction));
+                    lq.Value, lq.Text, ClassKey(lq.Class), LocationQuotient.Label(lq.Class), lq.Rule, attraction));
             }
             return new ChainDetail(chain.Id, chain.Code, chain.Name, chain.NameEn, chain.Description, context.RegionRef, context.BenchmarkRef,
                 year, revenueYear, synthetic, DataNote(synthetic), counts.RegionInChain, counts.BenchmarkInChain, Options.StrongAtOrAbove,

@@ -70,6 +70,17 @@ public class ChainLocationQuotientTests
     }
 
     [Fact]
+    public void A_weak_quotient_that_rounds_to_the_threshold_is_shown_with_four_decimals()
+    {
+        // (18 ÷ 28) ÷ (80 ÷ 124) = 0.99642…: "1.00" beside 弱 would contradict the rule.
+        var result = LocationQuotient.Classify(18, 28, 80, 124, 1.0m);
+        Assert.Equal(LinkClass.Weak, result.Class);
+        Assert.Equal("0.9964", result.Text);
+        Assert.Contains("= 0.9964；", result.Rule);
+        Assert.Equal("1.00", LocationQuotient.Classify(10, 40, 5, 20, 1.0m).Text);
+    }
+
+    [Fact]
     public void Counts_larger_in_the_link_than_in_the_chain_are_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => LocationQuotient.Classify(5, 4, 1, 2, 1m));
