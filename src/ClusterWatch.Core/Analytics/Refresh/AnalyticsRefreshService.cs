@@ -27,14 +27,17 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
 {
     public const string FactsStage = "facts";
 
-    /// <summary>The other features' services, in the order they run after the facts (warnings first: they read the facts' numbers).</summary>
-    public static readonly IReadOnlyList<(string Stage, string TypeName)> FeatureStages =
-    [
-        ("warnings", "WarningService"),
-        ("chains", "ChainAnalysisService"),
-        ("credit", "CreditScoringService"),
-        ("assessment", "AssessmentService"),
-    ];
+    /// <summary>
+    /// The other features' refreshes that are registered, in the order they run after the facts (warnings first: they read
+    /// the facts' numbers through the progress service).
+    /// </summary>
+    private IEnumerable<(string Stage, Func<RefreshScope, CancellationToken, Task<object>> Run)> FeatureStages()
+    {
+        if (services.GetService<Warnings.WarningService>() is { } warnings) yield return ("warnings", async (s, ct) => await warnings.RefreshAsync(s, ct));
+        if (services.GetService<Chains.ChainAnalysisService>() is { } chains) yield return ("chains", async (s, ct) => await chains.RefreshAsync(s, ct));
+        if (services.GetService<Enterprises.Credit.CreditScoringService>() is { } credit) yield return ("credit", async (s, ct) => await credit.RefreshAsync(s, ct));
+        if (services.GetService<Assessment.AssessmentService>() is { } assessment) yield return ("assessment", async (s, ct) => $"{await assessment.RefreshAsync(s, ct)} 期");
+    }
 
     private string RefreshUser => auditUser?.Name ?? "system";
 
@@ -72,8 +75,8 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
             if (!isEmpty)
             {
                 if (!facts.IsEmpty) stages.Add(await RefreshFactsAsync(facts, Report(progress), ct));
-                foreach (var (stage, typeName) in FeatureStages)
-                    if (await RunFeatureStageAsync(stage, typeName, scope, Report(progress), ct) is { } timing) stages.Add(timing);
+                foreach (var (stage, run) in FeatureStages())
+                    stages.Add(await RunFeatureStageAsync(stage, run, scope, Report(progress), ct));
             }
             var result = new RefreshResult(scope.IsFull || facts.All, stages, Math.Round(total.Elapsed.TotalSeconds, 3), upTo, clock.GetUtcNow());
             await WriteStateAsync(result, ct);
@@ -148,29 +151,21 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
         });
     }
 
-    /// <summary>
-    /// Runs another feature's RefreshAsync(RefreshScope, CancellationToken) when its service is registered. Found by name so
-    /// a feature that is not installed is simply skipped.
-    /// </summary>
-    private async Task<StageTiming?> RunFeatureStageAsync(string stage, string typeName, RefreshScope scope, IProgress<string> progress, CancellationToken ct)
+    /// <summary>Runs one feature's RefreshAsync; a failure is recorded in its stage instead of stopping the refresh.</summary>
+    private async Task<StageTiming> RunFeatureStageAsync(string stage, Func<RefreshScope, CancellationToken, Task<object>> run, RefreshScope scope,
+        IProgress<string> progress, CancellationToken ct)
     {
-        var type = typeof(AnalyticsRefreshService).Assembly.GetTypes().FirstOrDefault(t => t.Name == typeName && t.IsClass);
-        var method = type?.GetMethod("RefreshAsync", [typeof(RefreshScope), typeof(CancellationToken)]);
-        if (type is null || method is null || services.GetService(type) is not { } service) return null;
         progress.Report(stage);
         var clock = Stopwatch.StartNew();
         string touched;
         try
         {
-            var task = (Task)method.Invoke(service, [scope, ct])!;
-            await task;
-            var result = task.GetType().GetProperty("Result")?.GetValue(task);
-            touched = result is null ? "" : Summarise(result);
+            touched = Summarise(await run(scope, ct));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // One feature's failure must not keep the facts and the other features stale.
-            touched = "失败：" + (ex.InnerException ?? ex).Message;
+            touched = "失败：" + ex.Message;
             db.ChangeTracker.Clear();
         }
         return new StageTiming(stage, Math.Round(clock.Elapsed.TotalSeconds, 3), touched);
@@ -178,7 +173,7 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
 
     private static string Summarise(object result)
     {
-        var text = result is int or long ? $"{result} 行" : result.ToString() ?? "";
+        var text = result.ToString() ?? "";
         return text.Length > 200 ? text[..200] : text;
     }
 
