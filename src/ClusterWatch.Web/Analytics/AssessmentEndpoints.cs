@@ -104,7 +104,7 @@ public static class AssessmentEndpoints
         var errors = await ApplyAsync(db, scheme, input, ct);
         if (errors.Any) return errors.ToProblem("考核方案有误");
         db.Add(scheme);
-        await db.SaveChangesAsync(ct);
+        await service.SaveAsync(ct);
         db.ChangeTracker.Clear();
         return TypedResults.Created($"/api/assessment/schemes/{scheme.Id}", await ToDtoAsync((await service.LoadSchemeAsync(scheme.Id, ct))!, service, ct));
     }
@@ -115,7 +115,7 @@ public static class AssessmentEndpoints
         if (scheme is null) return Problems.NotFound($"没有编号为 {id} 的考核方案。");
         var errors = await ApplyAsync(db, scheme, input, ct);
         if (errors.Any) return errors.ToProblem("考核方案有误");
-        await db.SaveChangesAsync(ct);
+        await service.SaveAsync(ct);
         db.ChangeTracker.Clear();
         return TypedResults.Ok(await ToDtoAsync((await service.LoadSchemeAsync(id, ct))!, service, ct));
     }

@@ -169,8 +169,10 @@ public abstract class AssessmentApiTests(AppFactory app)
         var admin = await app.ClientAsync("admin");
         var open = await CreateSchemeAsync(admin, $"考核-刷新-{Guid.NewGuid():N}");
         var frozen = await CreateSchemeAsync(admin, $"考核-刷新冻结-{Guid.NewGuid():N}");
-        foreach (var id in new[] { open, frozen }) await admin.PostAsync($"/api/assessment/schemes/{id}/compute?period=2024", null);
-        await admin.PostAsync($"/api/assessment/schemes/{frozen}/publish?period=2024", null);
+        foreach (var id in new[] { open, frozen })
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/assessment/schemes/{id}/compute?period=2024", null)).StatusCode);
+        var published = await admin.PostAsync($"/api/assessment/schemes/{frozen}/publish?period=2024", null);
+        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
         await using var scope = app.Scope(out var db);
         DateTimeOffset ComputedAt(int id) => db.Set<AssessmentResult>().AsNoTracking().Where(r => r.SchemeId == id).AsEnumerable().Max(r => r.ComputedAt);
         var (openBefore, frozenBefore) = (ComputedAt(open), ComputedAt(frozen));

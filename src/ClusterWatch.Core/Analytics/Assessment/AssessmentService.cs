@@ -63,11 +63,13 @@ public sealed class AssessmentService(AppDbContext db, ProgressService progress,
         if (period is null) return new AssessmentOutcome.Invalid("period", $"考核期「{periodKey}」无效：{PeriodHint(scheme.PeriodType)}。");
         if (await IsPublishedAsync(schemeId, period.Key, ct))
             return new AssessmentOutcome.Conflict($"「{scheme.Name}」{period.Label}的结果已发布，不能重新计算；请先撤回发布。");
-        await StoreAsync(scheme, period, actor ?? "system", ct);
+        if (await StoreAsync(scheme, period, actor ?? "system", ct) is null)
+            return new AssessmentOutcome.Conflict($"「{scheme.Name}」{period.Label}的结果已发布，不能重新计算；请先撤回发布。");
         return new AssessmentOutcome.Done((await GetRankingAsync(schemeId, period.Key, ct))!);
     }
 
-    private async Task<int> StoreAsync(AssessmentScheme scheme, ReportingPeriod period, string actor, CancellationToken ct)
+    /// <summary>Computes and replaces the period's results; null (nothing written) when the period got published meanwhile.</summary>
+    private async Task<int?> StoreAsync(AssessmentScheme scheme, ReportingPeriod period, string actor, CancellationToken ct)
     {
         var weights = scheme.Indicators.OrderBy(i => i.SortOrder).Select(i => new WeightedKind(i.Kind, i.Weight)).ToList();
         var inputs = await GatherAsync(scheme, period, ct);
@@ -77,6 +79,8 @@ public sealed class AssessmentService(AppDbContext db, ProgressService progress,
             .ToDictionaryAsync(r => r.UnitId, r => (r.Score, r.Rank), ct);
         var ranked = AssessmentScorer.Rank(scores, previous);
         var now = clock.GetUtcNow().ToUniversalTime();
+        // Computing takes a while: a publication made meanwhile (e.g. during a background refresh) must not be overwritten.
+        if (await IsPublishedAsync(scheme.Id, period.Key, ct)) return null;
 
         var auditWas = db.AuditEnabled;
         db.AuditEnabled = false; // one summary entry instead of one per unit
@@ -96,7 +100,7 @@ public sealed class AssessmentService(AppDbContext db, ProgressService progress,
                 Before = old.Count == 0 ? null : JsonSerializer.Serialize(old.Select(r => new { r.UnitId, r.Score, r.Rank }), Json),
                 After = JsonSerializer.Serialize(new { scheme = scheme.Name, period = period.Key, synthetic = scheme.IsSynthetic, units = ranked.Select(r => new { r.UnitId, r.Score, r.Rank }) }, Json),
             });
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(ct);
         }
         finally
         {
@@ -116,7 +120,7 @@ public sealed class AssessmentService(AppDbContext db, ProgressService progress,
         if (!await db.Set<AssessmentResult>().AnyAsync(r => r.SchemeId == schemeId && r.PeriodKey == period.Key, ct))
             return new AssessmentOutcome.Conflict($"「{scheme.Name}」{period.Label}尚未计算，不能发布；请先计算。");
         db.Add(new AssessmentPublication { SchemeId = schemeId, PeriodKey = period.Key, PublishedAt = clock.GetUtcNow().ToUniversalTime(), PublishedBy = Trim(actor) });
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         db.ChangeTracker.Clear();
         return new AssessmentOutcome.Done((await GetRankingAsync(schemeId, period.Key, ct))!);
     }
@@ -131,7 +135,7 @@ public sealed class AssessmentService(AppDbContext db, ProgressService progress,
         if (publication is null) return new AssessmentOutcome.Conflict($"「{scheme.Name}」{period.Label}的结果未发布，无需撤回。");
         publication.WithdrawnAt = clock.GetUtcNow().ToUniversalTime();
         publication.WithdrawnBy = Trim(actor);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         db.ChangeTracker.Clear();
         var ranking = await GetRankingAsync(schemeId, period.Key, ct);
         return ranking is null ? new AssessmentOutcome.NotFound($"「{scheme.Name}」{period.Label}没有结果。") : new AssessmentOutcome.Done(ranking);
@@ -156,8 +160,7 @@ public sealed class AssessmentService(AppDbContext db, ProgressService progress,
             {
                 if (!touched.Contains(period.Key) && !touched.Contains(period.Previous().Key)) continue;
                 touched.Add(period.Key);
-                await StoreAsync(scheme, period, "refresh", ct);
-                count++;
+                if (await StoreAsync(scheme, period, "refresh", ct) is not null) count++;
             }
         }
         return count;
@@ -217,6 +220,26 @@ public sealed class AssessmentService(AppDbContext db, ProgressService progress,
         })).ToList();
         var method = new[] { (IReadOnlyList<object?>)new object?[] { Method } };
         return XlsxWriter.ToBytes([new XlsxSheet("排名", headers, rows), new XlsxSheet("计分方法", ["方法"], method)]);
+    }
+
+    /// <summary>
+    /// SaveChanges, retried a few times when SQLite reports its single write lock taken (the background analytics refresh may be
+    /// writing at the same moment); other errors and other providers fail at once.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt < 8 && ex.GetBaseException() is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                await Task.Delay(150 * attempt, ct);
+            }
+        }
     }
 
     private static string Trim(string actor) => actor.Length > 64 ? actor[..64] : actor;

@@ -73,7 +73,7 @@ public class IndexModel(AppDbContext db, AssessmentService service, TimeProvider
             return Page();
         }
         if (scheme.Id == 0) db.Add(scheme);
-        await db.SaveChangesAsync(ct);
+        await service.SaveAsync(ct);
         Notice = $"已保存考核方案「{scheme.Name}」。";
         return RedirectToPage(new { edit = scheme.Id });
     }
