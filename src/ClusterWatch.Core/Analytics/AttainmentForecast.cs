@@ -79,17 +79,6 @@ public static class AttainmentForecaster
         _ => "insufficient data",
     };
 
-    /// <summary>CSS class of the status on the dashboard (fc-achieved, fc-on-track, …).</summary>
-    public static string CssClass(ForecastStatus status) => status switch
-    {
-        ForecastStatus.Achieved => "fc-achieved",
-        ForecastStatus.OnTrack => "fc-on-track",
-        ForecastStatus.NeedsAcceleration => "fc-accelerate",
-        ForecastStatus.LimitedProgress => "fc-limited",
-        ForecastStatus.Deterioration => "fc-deterioration",
-        _ => "fc-no-data",
-    };
-
     /// <summary>Classifies a ratio R (already rounded as shown) by the thresholds.</summary>
     public static ForecastStatus Classify(decimal ratio, ForecastThresholds? thresholds = null)
     {

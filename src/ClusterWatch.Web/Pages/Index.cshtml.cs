@@ -193,7 +193,16 @@ public class IndexModel(AppDbContext db, ProgressService progressService, IWebHo
         progress.Targets.FirstOrDefault(t => t.Unit.Contains('元') && t.Series.Count > 0)
         ?? progress.Targets.FirstOrDefault(t => t.Series.Count > 0);
 
-    public static string ForecastCss(ForecastStatus status) => AttainmentForecaster.CssClass(status);
+    /// <summary>CSS class of a forecast class (site.css and dashboard.js colour them).</summary>
+    public static string ForecastCss(ForecastStatus status) => status switch
+    {
+        ForecastStatus.Achieved => "fc-achieved",
+        ForecastStatus.OnTrack => "fc-on-track",
+        ForecastStatus.NeedsAcceleration => "fc-accelerate",
+        ForecastStatus.LimitedProgress => "fc-limited",
+        ForecastStatus.Deterioration => "fc-deterioration",
+        _ => "fc-no-data",
+    };
 
     /// <summary>进展顺利 / On track …: the forecast class in the page's language.</summary>
     public static string ForecastText(ForecastStatus status)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClusterWatch.Core.Analytics;
+using ClusterWatch.Core.Plans;
 using ClusterWatch.Web.Infrastructure;
 using ClusterWatch.Web.Pages;
 
@@ -101,6 +102,30 @@ public sealed class DashboardFormattingTests
         Assert.True(guangming.OnMap && guangming.IsHistorical);
         Assert.False(breakdown.Rows.Single(r => r.Allocation.Region == "大鹏新区").OnMap);
         Assert.Equal(2011, IndexModel.DistrictBreakdown.Build(allocations, "440300", 2011, Shenzhen)!.Year);
+    }
+
+    [Fact]
+    public void Every_forecast_class_has_its_own_colour_class_and_a_label_in_both_languages()
+    {
+        var classes = Enum.GetValues<ForecastStatus>();
+        Assert.Equal(classes.Length, classes.Select(IndexModel.ForecastCss).Distinct().Count());
+        using (new CultureScope("zh-CN")) Assert.Equal("需加速", IndexModel.ForecastText(ForecastStatus.NeedsAcceleration));
+        using (new CultureScope("en")) Assert.Equal("Needs acceleration", IndexModel.ForecastText(ForecastStatus.NeedsAcceleration));
+        var site = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "ClusterWatch.Web", "wwwroot", "css", "site.css"));
+        Assert.All(classes, c => Assert.Contains("." + IndexModel.ForecastCss(c) + " {", site));
+    }
+
+    [Fact]
+    public void Forecast_rates_read_as_percent_for_compound_growth_and_as_units_per_year_for_linear_change()
+    {
+        using var _ = new CultureScope("zh-CN");
+        var compound = AttainmentForecaster.Forecast(new(Comparator.AtLeast, Direction.Increase, IndicatorKind.Amount, 900m, null, 2025, "亿元"),
+            new BaselineChoice(500m, 2020, BaselineOrigin.Stated), 2023, 612.4m);
+        Assert.Equal("7.0%/年", IndexModel.RateText(compound, compound.ObservedRate, "亿元"));
+        var points = AttainmentForecaster.Forecast(new(Comparator.AtLeast, Direction.Increase, IndicatorKind.Ratio, 25m, null, 2025, "%"),
+            new BaselineChoice(20m, 2020, BaselineOrigin.Stated), 2022, 23m);
+        Assert.Equal("1.5个百分点/年", IndexModel.RateText(points, points.ObservedRate, "%"));
+        Assert.Equal("—", IndexModel.RateText(points, null, "%"));
     }
 
     [Theory]
