@@ -280,16 +280,25 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
             enterprises = enterprises.Where(e => idList.Contains(e.Id));
             pools = pools.Where(p => idList.Contains(p.EnterpriseId));
         }
-        var revenue = (await figures.Select(f => new { f.EnterpriseId, f.Year, f.Revenue }).ToListAsync(ct))
-            .ToLookup(f => f.EnterpriseId);
+        var revenue = (await figures.Select(f => new { f.EnterpriseId, f.Year, f.Revenue }).ToListAsync(ct)).ToLookup(f => f.EnterpriseId);
         var active = (await pools.Select(p => new { p.EnterpriseId, p.Pool }).ToListAsync(ct)).ToLookup(p => p.EnterpriseId, p => p.Pool);
-        var rows = await enterprises.Select(e => new { e.Id, e.CreditCode, e.Name, e.RegisteredRegionId, e.IsSynthetic }).ToListAsync(ct);
-        foreach (var e in rows)
+        // First the rules on the numbers alone, then names and regions only for the enterprises that raise something.
+        var raised = new List<(int Id, decimal Revenue, decimal Previous)>();
+        foreach (var group in revenue)
         {
-            var byYear = revenue[e.Id].ToDictionary(f => f.Year, f => f.Revenue);
-            if (byYear.Count < 2) continue;
-            var input = new EnterpriseYearsInput(e.Id, e.CreditCode, e.Name, e.RegisteredRegionId, regions.Name(e.RegisteredRegionId), e.IsSynthetic,
-                active[e.Id].ToList(), year, byYear.GetValueOrDefault(year), byYear.GetValueOrDefault(year - 1));
+            var byYear = group.ToDictionary(f => f.Year, f => f.Revenue);
+            if (!byYear.TryGetValue(year, out var now) || !byYear.TryGetValue(year - 1, out var before)) continue;
+            var probe = new EnterpriseYearsInput(group.Key, "", "", 0, "", false, active[group.Key].ToList(), year, now, before);
+            if (_rules.RevenueDrop(probe) is not null || _rules.TierChange(probe) is not null) raised.Add((group.Key, now, before));
+        }
+        var details = new Dictionary<int, (string CreditCode, string Name, int RegionId, bool IsSynthetic)>();
+        foreach (var chunk in raised.Select(r => r.Id).Chunk(500))
+            foreach (var e in await enterprises.Where(e => chunk.Contains(e.Id)).Select(e => new { e.Id, e.CreditCode, e.Name, e.RegisteredRegionId, e.IsSynthetic }).ToListAsync(ct))
+                details[e.Id] = (e.CreditCode, e.Name, e.RegisteredRegionId, e.IsSynthetic);
+        foreach (var (id, now, before) in raised)
+        {
+            if (!details.TryGetValue(id, out var e)) continue;
+            var input = new EnterpriseYearsInput(id, e.CreditCode, e.Name, e.RegionId, regions.Name(e.RegionId), e.IsSynthetic, active[id].ToList(), year, now, before);
             if (_rules.RevenueDrop(input) is { } drop) list.Add(drop);
             if (_rules.TierChange(input) is { } tier) list.Add(tier);
         }
