@@ -150,6 +150,19 @@ public abstract class GoldenWarningsTests(GoldenAppFactory app)
     }
 
     [Fact]
+    public async Task Each_warning_links_to_the_data_behind_it()
+    {
+        var warnings = await RefreshAndListAsync();
+        var c = City;
+        List<string> Hrefs(string key) => ByKey(warnings, key).GetProperty("links").EnumerateArray().Select(l => l.GetProperty("href").GetString()!).ToList();
+        Assert.Contains($"/api/plans/{c.PlanId}/progress?year=2025", Hrefs($"TargetAtRisk:target:{c.TargetRevenueId}:2025"));
+        Assert.Contains($"/api/plans/{c.PlanId}/progress?year=2025", Hrefs($"DistrictLaggingShare:allocation:{c.AllocationJiaId}:2025"));
+        Assert.Contains($"/Reporting/Completeness?form={c.FormId}&period=2025Q2", Hrefs($"ReportMissing:form:{c.FormId}:unit:{c.UnitBingId}:2025Q2"));
+        var e02 = c.Enterprises["E02"];
+        Assert.Contains($"/api/enterprises/{e02.CreditCode}", Hrefs($"EnterpriseRevenueDrop:enterprise:{e02.Id}:2024"));
+    }
+
+    [Fact]
     public async Task The_decreasing_target_sentence_states_the_same_completion_as_the_dashboard()
     {
         var warnings = await RefreshAndListAsync();
