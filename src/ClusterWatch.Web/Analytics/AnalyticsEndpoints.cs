@@ -15,11 +15,11 @@ public static class AnalyticsEndpoints
         return api;
     }
 
-    /// <summary>The dashboard's numbers for one plan in a selected year (default: the current year).</summary>
+    /// <summary>The dashboard's numbers for one plan in a selected year (default: the current year in China, from the TimeProvider).</summary>
     /// <remarks>year is read as text so that "abc" gets the same Chinese 400 problem as 1999, not a binding exception.</remarks>
-    public static async Task<Results<Ok<PlanProgress>, ProblemHttpResult>> GetPlanProgress(int id, string? year, ProgressService progressService, CancellationToken ct)
+    public static async Task<Results<Ok<PlanProgress>, ProblemHttpResult>> GetPlanProgress(int id, string? year, ProgressService progressService, TimeProvider time, CancellationToken ct)
     {
-        var selected = DateTime.UtcNow.Year;
+        var selected = TimeZoneInfo.ConvertTime(time.GetUtcNow(), ClusterWatch.Core.Reporting.ReportingCalendar.China).Year;
         if (!string.IsNullOrWhiteSpace(year) && !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out selected))
             return YearProblem($"参数 year 应为 {MinYear}–{MaxYear} 之间的年份，收到“{year}”。");
         if (selected is < MinYear or > MaxYear)
