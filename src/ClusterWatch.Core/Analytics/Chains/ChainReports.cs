@@ -16,6 +16,8 @@ public sealed class ChainReports(AppDbContext db, IOptions<ChainOptions> options
     public const string DirectoryBenchmark = "directory";
     public const string DefaultRegionCode = "440300";
     private const decimal WanPerYi = 10_000m;
+    /// <summary>How many years back from the newest figures the revenue year is looked for.</summary>
+    private const int MaxYearsBack = 20;
     private ChainOptions Options => options.Value;
 
     public int DefaultYear => clock.GetUtcNow().Year;
@@ -66,38 +68,40 @@ public sealed class ChainReports(AppDbContext db, IOptions<ChainOptions> options
             var synthetic = context.Synthetic;
             var regionIds = context.RegionIds;
 
-            var inRegion = from m in db.Set<EnterpriseChainLink>()
-                           join e in db.Enterprises on m.EnterpriseId equals e.Id
-                           where linkIds.Contains(m.LinkId) && e.IsSynthetic == synthetic && regionIds.Contains(e.RegisteredRegionId)
-                           select new { m.LinkId, Enterprise = e };
-            var firmIds = inRegion.Select(x => x.Enterprise.Id);
-            var revenueYear = await db.EnterpriseFigures.AsNoTracking()
-                .Where(f => f.Quarter == 0 && f.Year <= year && firmIds.Contains(f.EnterpriseId)).MaxAsync(f => (int?)f.Year, ct);
-
+            // One pass over the region's mapped firms with their revenue of the latest year with figures (newest year first).
             var revenue = new Dictionary<int, decimal>();
             var leaders = new Dictionary<int, List<ChainLeadingFirm>>();
-            if (revenueYear is int ry)
+            int? revenueYear = null;
+            var newest = await db.EnterpriseFigures.AsNoTracking().Where(f => f.Year <= year && f.Quarter == 0).MaxAsync(f => (int?)f.Year, ct);
+            for (var candidate = newest ?? 0; newest is not null && candidate > newest - MaxYearsBack; candidate--)
             {
-                var withFigures = from x in inRegion
-                                  join f in db.EnterpriseFigures on x.Enterprise.Id equals f.EnterpriseId
-                                  where f.Year == ry && f.Quarter == 0
-                                  select new { x.LinkId, x.Enterprise.Id, x.Enterprise.CreditCode, x.Enterprise.Name, Revenue = (double)f.Revenue };
-                revenue = (await withFigures.GroupBy(x => x.LinkId).Select(g => new { g.Key, Sum = g.Sum(x => x.Revenue) }).ToListAsync(ct))
-                    .ToDictionary(x => x.Key, x => Math.Round((decimal)x.Sum / WanPerYi, 2, MidpointRounding.AwayFromZero));
-                foreach (var linkId in linkIds)
+                var rows = await (from m in db.Set<EnterpriseChainLink>()
+                                  join e in db.Enterprises on m.EnterpriseId equals e.Id
+                                  join f in db.EnterpriseFigures on e.Id equals f.EnterpriseId
+                                  where linkIds.Contains(m.LinkId) && e.IsSynthetic == synthetic && regionIds.Contains(e.RegisteredRegionId)
+                                        && f.Year == candidate && f.Quarter == 0
+                                  select new { m.LinkId, e.Id, e.CreditCode, e.Name, Revenue = (double)f.Revenue }).ToListAsync(ct);
+                if (rows.Count == 0)
                 {
-                    var top = await withFigures.Where(x => x.LinkId == linkId).OrderByDescending(x => x.Revenue).ThenBy(x => x.Id)
-                        .Take(Options.LeadingFirms).ToListAsync(ct);
-                    leaders[linkId] = top.Select(x => new ChainLeadingFirm(x.Id, x.CreditCode, x.Name,
-                        Math.Round((decimal)x.Revenue / WanPerYi, 2, MidpointRounding.AwayFromZero), $"/Enterprises/{Uri.EscapeDataString(x.CreditCode)}")).ToList();
+                    if (counts.RegionInChain == 0) break; // no firm in the chain: no year will have figures
+                    continue;
                 }
+                revenueYear = candidate;
+                foreach (var group in rows.GroupBy(r => r.LinkId))
+                {
+                    revenue[group.Key] = Yi(group.Sum(r => (decimal)r.Revenue));
+                    leaders[group.Key] = group.OrderByDescending(r => r.Revenue).ThenBy(r => r.Id).Take(Options.LeadingFirms)
+                        .Select(r => new ChainLeadingFirm(r.Id, r.CreditCode, r.Name, Yi((decimal)r.Revenue), $"/Enterprises/{Uri.EscapeDataString(r.CreditCode)}")).ToList();
+                }
+                break;
             }
+            var directory = await DirectoryRowsAsync(linkIds, ct);
 
             var reports = new List<ChainLinkReport>();
             foreach (var link in links)
             {
                 var lq = Classify(link, counts, context);
-                var attraction = lq.Class == LinkClass.Strong ? [] : await AttractionListAsync(link.Id, context, ct);
+                var attraction = lq.Class == LinkClass.Strong ? [] : AttractionList(directory[link.Id], context);
                 var industryCodes = ChainLink.Split(link.IndustryCodes);
                 reports.Add(new ChainLinkReport(link.Id, link.Code, StageKey(link.Stage), StageName(link.Stage), link.Name, link.NameEn, link.Definition,
                     industryCodes, industryCodes.Select(c => IndustryTaxonomy.Find(c)?.Name ?? c).ToList(), ChainLink.Split(link.Keywords), ChainLink.Split(link.IpcCodes),
@@ -118,7 +122,7 @@ public sealed class ChainReports(AppDbContext db, IOptions<ChainOptions> options
         var link = await db.Set<ChainLink>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == linkId && l.ChainId == chainId, ct);
         if (link is null) return null;
         var context = await ContextAsync(region, null, ct);
-        return (link, await AttractionListAsync(linkId, context, ct));
+        return (link, AttractionList((await DirectoryRowsAsync([linkId], ct))[linkId], context));
     }
 
     public static IReadOnlyList<AttractionCandidate> Sort(IReadOnlyList<AttractionCandidate> items, string? sort, bool descending)
@@ -194,13 +198,18 @@ public sealed class ChainReports(AppDbContext db, IOptions<ChainOptions> options
             counts.BenchmarkByLink.GetValueOrDefault(link.Id), counts.BenchmarkInChain, Options.StrongAtOrAbove,
             context.Benchmark is null ? "名录" : context.Benchmark.Name);
 
-    /// <summary>Listed biomedical companies of the link whose city or district is not in the region (no known place counts as outside).</summary>
-    private async Task<IReadOnlyList<AttractionCandidate>> AttractionListAsync(int linkId, Context context, CancellationToken ct)
+    private sealed record DirectoryRow(int LinkId, Enterprises.DirectoryCompany Company, ChainMatch MatchedBy);
+
+    /// <summary>The listed biomedical companies mapped to the links, by link.</summary>
+    private async Task<ILookup<int, DirectoryRow>> DirectoryRowsAsync(List<int> linkIds, CancellationToken ct) =>
+        (await (from m in db.Set<DirectoryChainLink>()
+                join c in db.DirectoryCompanies on m.DirectoryCompanyId equals c.Id
+                where linkIds.Contains(m.LinkId) && c.IsBiomedical && c.Status == "L"
+                select new DirectoryRow(m.LinkId, c, m.MatchedBy)).AsNoTracking().ToListAsync(ct)).ToLookup(r => r.LinkId);
+
+    /// <summary>Companies of the link whose city or district is not in the region (no known place counts as outside).</summary>
+    private static IReadOnlyList<AttractionCandidate> AttractionList(IEnumerable<DirectoryRow> rows, Context context)
     {
-        var rows = await (from m in db.Set<DirectoryChainLink>()
-                          join c in db.DirectoryCompanies on m.DirectoryCompanyId equals c.Id
-                          where m.LinkId == linkId && c.IsBiomedical && c.Status == "L"
-                          select new { Company = c, m.MatchedBy }).AsNoTracking().ToListAsync(ct);
         var province = context.Region.Level == RegionLevel.Province ? context.Region.Name.Replace("省", "") : null;
         var items = rows
             .Where(r => !(r.Company.CityCode is { } city && context.RegionCodes.Contains(city))
@@ -212,6 +221,8 @@ public sealed class ChainReports(AppDbContext db, IOptions<ChainOptions> options
             .ToList();
         return Sort(items, null, false);
     }
+
+    private static decimal Yi(decimal wan) => Math.Round(wan / WanPerYi, 2, MidpointRounding.AwayFromZero);
 
     private static string? FormatDate(string? yyyymmdd) =>
         yyyymmdd is { Length: 8 } d && d.All(char.IsAsciiDigit) ? $"{d[..4]}-{d[4..6]}-{d[6..]}" : yyyymmdd;
