@@ -17,7 +17,7 @@ public sealed record ChainLinkMatch(int LinkId, ChainMatch MatchedBy);
 /// link's keyword (biomedical firms only), or one of its patents' IPC codes falls under a link's IPC group. A firm may sit in
 /// several links; each link is reported once, by the strongest evidence (industry, then IPC, then keyword).
 /// </summary>
-public sealed class ChainMapper(IEnumerable<ChainLinkRule> links)
+public sealed class ChainMapper
 {
     /// <summary>Keywords only place firms of these sub-industries (and below), so an unrelated firm named …材料 stays out.</summary>
     public static readonly IReadOnlyList<string> KeywordScope =
@@ -31,7 +31,15 @@ public sealed class ChainMapper(IEnumerable<ChainLinkRule> links)
         ["中成药"] = IndustryTaxonomy.Tcm,
     };
 
-    private readonly IReadOnlyList<ChainLinkRule> _links = links.ToList();
+    private readonly IReadOnlyList<ChainLinkRule> _links;
+    /// <summary>Keywords upper-cased once, so each firm's text is upper-cased once and compared ordinally (the refresh maps 200,000 firms).</summary>
+    private readonly Dictionary<int, string[]> _keywords;
+
+    public ChainMapper(IEnumerable<ChainLinkRule> links)
+    {
+        _links = links.ToList();
+        _keywords = _links.ToDictionary(l => l.LinkId, l => l.Keywords.Select(k => k.ToUpperInvariant()).ToArray());
+    }
 
     public IReadOnlyList<ChainLinkMatch> MapEnterprise(string industryCode, string name, IEnumerable<string>? ipcCodes = null)
     {
@@ -50,6 +58,7 @@ public sealed class ChainMapper(IEnumerable<ChainLinkRule> links)
     private List<ChainLinkMatch> Map(string? industryCode, string[] texts, IEnumerable<string>? ipcCodes)
     {
         var ipcs = ipcCodes?.Select(NormalizeIpc).Where(c => c.Length > 0).ToList() ?? [];
+        for (var i = 0; i < texts.Length; i++) texts[i] = texts[i].ToUpperInvariant();
         var matches = new List<ChainLinkMatch>();
         foreach (var link in _links)
         {
@@ -57,7 +66,7 @@ public sealed class ChainMapper(IEnumerable<ChainLinkRule> links)
                 matches.Add(new(link.LinkId, ChainMatch.Industry));
             else if (ipcs.Count > 0 && link.IpcCodes.Any(group => ipcs.Any(code => IpcFallsUnder(code, NormalizeIpc(group)))))
                 matches.Add(new(link.LinkId, ChainMatch.Ipc));
-            else if (texts.Length > 0 && link.Keywords.Any(k => texts.Any(t => t.Contains(k, StringComparison.OrdinalIgnoreCase))))
+            else if (texts.Length > 0 && _keywords[link.LinkId].Any(k => texts.Any(t => t.Contains(k, StringComparison.Ordinal))))
                 matches.Add(new(link.LinkId, ChainMatch.Keyword));
         }
         return matches;
