@@ -124,5 +124,48 @@ public sealed class WarningsServiceTests(SqliteAppFactory app)
         Assert.Equal((WarningStatus.Raised, WarningSeverity.Critical), (w.Status, w.Severity));
     }
 
+    [Fact]
+    public async Task A_key_enterprise_whose_largest_site_moves_to_another_city_raises_a_move_warning_from_the_audit_log()
+    {
+        await using var scope = app.Scope(out var db);
+        var service = new WarningService(db, scope.ServiceProvider.GetRequiredService<ProgressService>(),
+            Microsoft.Extensions.Options.Options.Create(new WarningOptions()), new ManualClock(DateTimeOffset.UtcNow.AddMinutes(1)));
+        var nanshan = await db.Regions.FirstAsync(r => r.Name == "南山区" && r.Level == RegionLevel.District);
+        var futian = await db.Regions.FirstAsync(r => r.Name == "福田区" && r.Level == RegionLevel.District);
+        var tianhe = await db.Regions.FirstAsync(r => r.Name == "天河区" && r.Level == RegionLevel.District);
+        var luohu = await db.Regions.FirstAsync(r => r.Name == "罗湖区" && r.Level == RegionLevel.District);
+        var enterprise = new Enterprise
+        {
+            CreditCode = CreditCode.Complete($"91440300U{Random.Shared.Next(0, 99_999_999):D8}"), Name = $"迁出测试医药{Guid.NewGuid():N}"[..16],
+            RegisteredRegionId = nanshan.Id, IndustryCode = "BIO", IsSynthetic = true,
+            Pools = [new PoolMembership { Pool = CultivationPool.Leading, FromYear = 2000 }],
+            ProductionSites = [new ProductionSite { RegionId = nanshan.Id, Share = 0.7m }, new ProductionSite { RegionId = futian.Id, Share = 0.3m }],
+        };
+        db.Add(enterprise);
+        await db.SaveChangesAsync();
+        var only = RefreshScope.Of(enterpriseIds: [enterprise.Id]);
+        var key = $"EnterpriseMovedOut:enterprise:{enterprise.Id}:Production";
+
+        // Created in the window with its sites: nothing moved.
+        await service.RefreshAsync(only, default);
+        Assert.False(await db.Set<Warning>().AnyAsync(w => w.Key == key));
+
+        // The smaller site moving within the city is no move out either.
+        var small = await db.ProductionSites.SingleAsync(s => s.EnterpriseId == enterprise.Id && s.RegionId == futian.Id);
+        small.RegionId = luohu.Id;
+        await db.SaveChangesAsync();
+        await service.RefreshAsync(only, default);
+        Assert.False(await db.Set<Warning>().AnyAsync(w => w.Key == key));
+
+        var largest = await db.ProductionSites.SingleAsync(s => s.EnterpriseId == enterprise.Id && s.Share == 0.7m);
+        largest.RegionId = tianhe.Id;
+        await db.SaveChangesAsync();
+        await service.RefreshAsync(only, default);
+        var w = await db.Set<Warning>().AsNoTracking().SingleAsync(x => x.Key == key);
+        Assert.Equal(WarningSeverity.Critical, w.Severity);
+        Assert.Contains($"重点企业{enterprise.Name}（龙头企业）的最大生产基地于", w.Message);
+        Assert.Contains("由南山区迁至天河区（广州市），已迁出深圳市", w.Message);
+    }
+
     private static (int, int, int, int) Counts(WarningRefreshResult r) => (r.Raised, r.Updated, r.Resolved, r.Reopened);
 }

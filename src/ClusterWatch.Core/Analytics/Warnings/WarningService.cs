@@ -10,7 +10,10 @@ using Microsoft.Extensions.Options;
 namespace ClusterWatch.Core.Analytics.Warnings;
 
 /// <summary>What a refresh did: warnings raised (new), updated (sentence or severity changed), resolved, reopened, and open afterwards.</summary>
-public sealed record WarningRefreshResult(int Raised, int Updated, int Resolved, int Reopened, int Open);
+public sealed record WarningRefreshResult(int Raised, int Updated, int Resolved, int Reopened, int Open)
+{
+    public override string ToString() => $"新提出 {Raised}，更新 {Updated}，解除 {Resolved}，重新提出 {Reopened}，未解除 {Open}";
+}
 
 /// <summary>Recomputes the warnings from the data and keeps them, by Key, with their history; acknowledges and resolves them by hand.</summary>
 public sealed class WarningService(AppDbContext db, ProgressService progress, IOptions<WarningOptions> options, TimeProvider clock)
@@ -21,7 +24,17 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
 
     private readonly WarningRules _rules = new(options.Value);
 
+    /// <summary>One refresh at a time in this process: two at once would both insert a new key.</summary>
+    private static readonly SemaphoreSlim RefreshGate = new(1, 1);
+
     public async Task<WarningRefreshResult> RefreshAsync(RefreshScope scope, CancellationToken ct)
+    {
+        await RefreshGate.WaitAsync(ct);
+        try { return await RefreshUnguardedAsync(scope, ct); }
+        finally { RefreshGate.Release(); }
+    }
+
+    private async Task<WarningRefreshResult> RefreshUnguardedAsync(RefreshScope scope, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var regions = await RegionTree.LoadAsync(db, ct);
@@ -362,9 +375,12 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
             }
             var changes = siteEntries.Where(s => s.EnterpriseId == e.Id).ToList();
             if (changes.Count == 0) continue;
-            // Undo the window's site changes, newest first, to get the sites as they were when the window began.
+            // Undo the window's site changes from its first edit or removal on, newest first: the sites before the move
+            // (sites added before that edit, e.g. when the enterprise was created within the window, are the starting point).
+            var firstEdit = changes.FindIndex(c => c.Action != nameof(EntityState.Added));
+            if (firstEdit < 0) continue;
             var sites = e.Sites.ToDictionary(s => s.Id);
-            foreach (var s in Enumerable.Reverse(changes))
+            foreach (var s in Enumerable.Reverse(changes.Skip(firstEdit).ToList()))
             {
                 if (s.Action == nameof(EntityState.Added) && s.After is { } added) sites.Remove(added.Id);
                 else if (s.Before is { } old) sites[old.Id] = old;
