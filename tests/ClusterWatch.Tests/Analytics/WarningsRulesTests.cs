@@ -83,7 +83,7 @@ public class WarningsRulesTests
     }
 
     private static TaskInput Task(bool done = false) =>
-        new(3, 1, "深圳生物医药集群行动计划", 2025, "（一）", "建设创新平台", done, "推进中", 5, "市发展改革委", false);
+        new(3, 1, "深圳生物医药集群行动计划", 2025, "（一）", "建设创新平台", done, "推进中", 5, "市发展改革委", false) { LeadUnitId = 30 };
 
     [Fact]
     public void An_unfinished_task_is_not_overdue_on_the_last_day_of_its_plan()
@@ -96,7 +96,7 @@ public class WarningsRulesTests
     {
         var c = _rules.TaskOverdue(Task(), new DateTimeOffset(2026, 1, 1, 0, 0, 0, China));
         Assert.NotNull(c);
-        Assert.Equal("TaskOverdue:task:3", c.Key);
+        Assert.Equal(("TaskOverdue:task:3", 30), (c.Key, c.UnitId!.Value));
         Assert.Contains("应于2025年底前完成", c.Message);
         Assert.Contains("市发展改革委", c.Message);
         Assert.Null(_rules.TaskOverdue(Task(done: true), new DateTimeOffset(2026, 1, 1, 0, 0, 0, China)));

@@ -29,7 +29,11 @@ public sealed record DistrictShareInput(AttainmentInput District, int CityTarget
 
 /// <summary>A plan task, whether it is done (by its own status or its units' latest reports), and the plan's last year.</summary>
 public sealed record TaskInput(int TaskId, int PlanId, string PlanTitle, int? PlanPeriodEnd, string Number, string Title, bool IsDone, string StatusLabel,
-    int? RegionId, string UnitNames, bool IsSynthetic);
+    int? RegionId, string UnitNames, bool IsSynthetic)
+{
+    /// <summary>The lead responsible unit (牵头单位), whose officers see the overdue warning.</summary>
+    public int? LeadUnitId { get; init; }
+}
 
 public sealed record TaskReportPoint(string PeriodKey, TaskProgress Status, int Percent, int SubmissionId);
 

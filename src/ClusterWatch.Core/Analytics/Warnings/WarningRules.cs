@@ -81,7 +81,7 @@ public sealed class WarningRules(WarningOptions options)
             $"任务{t.Number}已逾期未完成", message,
             [new("规划详情", $"/Plans/Details/{t.PlanId}"), new("任务", $"/Plans/{t.PlanId}/Tasks/Edit/{t.TaskId}"), new("规划数据（API）", $"/api/plans/{t.PlanId}")],
             t.IsSynthetic)
-        { PlanId = t.PlanId, TaskId = t.TaskId, RegionId = t.RegionId };
+        { PlanId = t.PlanId, TaskId = t.TaskId, RegionId = t.RegionId, UnitId = t.LeadUnitId };
     }
 
     /// <summary>The unit's last StalledPeriods reports of the task have the same status, not Done, and the percent did not rise.</summary>

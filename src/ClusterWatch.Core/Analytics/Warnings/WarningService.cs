@@ -252,7 +252,10 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
             var isDone = t.Status == PlanTaskStatus.Done || (latest.Count > 0 && latest.All(r => r.Status == TaskProgress.Done));
             var statusLabel = latest.Count > 0 ? WarningRules.TaskStatusText(latest.MaxBy(r => r.PeriodKey, StringComparer.Ordinal)!.Status) : WarningRules.TaskStatusText((TaskProgress)(int)t.Status);
             var unitNames = string.Join("、", t.Units.Where(units.ContainsKey).Select(u => units[u].ShortName).Distinct());
-            var input = new TaskInput(t.Id, t.PlanId, t.PlanTitle, t.PeriodEnd, t.Number, t.Title, isDone, statusLabel, t.PlanRegionId, unitNames, latest.Any(r => r.IsSynthetic));
+            var input = new TaskInput(t.Id, t.PlanId, t.PlanTitle, t.PeriodEnd, t.Number, t.Title, isDone, statusLabel, t.PlanRegionId, unitNames, latest.Any(r => r.IsSynthetic))
+            {
+                LeadUnitId = t.Units.Count > 0 ? t.Units[0] : null,
+            };
             if (_rules.TaskOverdue(input, now) is { } c) list.Add(c);
             foreach (var ((taskId, unitId), history) in histories.Where(h => h.Key.TaskId == t.Id))
             {
