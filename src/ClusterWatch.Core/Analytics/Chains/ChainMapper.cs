@@ -16,6 +16,7 @@ public sealed record ChainLinkMatch(int LinkId, ChainMatch MatchedBy);
 /// Places a firm in the links whose definition it meets: its sub-industry is a link's code or below it, its name holds a
 /// link's keyword (biomedical firms only), or one of its patents' IPC codes falls under a link's IPC group. A firm may sit in
 /// several links; each link is reported once, by the strongest evidence (industry, then IPC, then keyword).
+/// Not thread-safe (it caches per sub-industry): one mapper per refresh.
 /// </summary>
 public sealed class ChainMapper
 {
@@ -33,17 +34,20 @@ public sealed class ChainMapper
 
     private readonly IReadOnlyList<ChainLinkRule> _links;
     /// <summary>Keywords upper-cased once, so each firm's text is upper-cased once and compared ordinally (the refresh maps 200,000 firms).</summary>
-    private readonly Dictionary<int, string[]> _keywords;
+    private readonly string[][] _keywords;
+    private readonly Dictionary<string, bool[]> _industryLinks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _inScope = new(StringComparer.Ordinal);
 
     public ChainMapper(IEnumerable<ChainLinkRule> links)
     {
         _links = links.ToList();
-        _keywords = _links.ToDictionary(l => l.LinkId, l => l.Keywords.Select(k => k.ToUpperInvariant()).ToArray());
+        _keywords = _links.Select(l => l.Keywords.Select(k => k.ToUpperInvariant()).ToArray()).ToArray();
     }
 
     public IReadOnlyList<ChainLinkMatch> MapEnterprise(string industryCode, string name, IEnumerable<string>? ipcCodes = null)
     {
-        var inScope = KeywordScope.Any(scope => IndustryTaxonomy.IsWithin(industryCode, scope));
+        if (!_inScope.TryGetValue(industryCode, out var inScope))
+            _inScope[industryCode] = inScope = KeywordScope.Any(scope => IndustryTaxonomy.IsWithin(industryCode, scope));
         return Map(industryCode, inScope ? [name] : [], ipcCodes);
     }
 
@@ -59,17 +63,34 @@ public sealed class ChainMapper
     {
         var ipcs = ipcCodes?.Select(NormalizeIpc).Where(c => c.Length > 0).ToList() ?? [];
         for (var i = 0; i < texts.Length; i++) texts[i] = texts[i].ToUpperInvariant();
+        var byIndustry = industryCode is null ? null : IndustryLinks(industryCode);
         var matches = new List<ChainLinkMatch>();
-        foreach (var link in _links)
+        // Plain loops: this runs for every firm of a 200,000-firm refresh.
+        for (var i = 0; i < _links.Count; i++)
         {
-            if (industryCode is not null && link.IndustryCodes.Any(c => IndustryTaxonomy.IsWithin(industryCode, c)))
-                matches.Add(new(link.LinkId, ChainMatch.Industry));
-            else if (ipcs.Count > 0 && link.IpcCodes.Any(group => ipcs.Any(code => IpcFallsUnder(code, NormalizeIpc(group)))))
-                matches.Add(new(link.LinkId, ChainMatch.Ipc));
-            else if (texts.Length > 0 && _keywords[link.LinkId].Any(k => texts.Any(t => t.Contains(k, StringComparison.Ordinal))))
-                matches.Add(new(link.LinkId, ChainMatch.Keyword));
+            var link = _links[i];
+            if (byIndustry is not null && byIndustry[i]) matches.Add(new(link.LinkId, ChainMatch.Industry));
+            else if (ipcs.Count > 0 && link.IpcCodes.Any(group => ipcs.Any(code => IpcFallsUnder(code, NormalizeIpc(group))))) matches.Add(new(link.LinkId, ChainMatch.Ipc));
+            else if (texts.Length > 0 && HasKeyword(_keywords[i], texts)) matches.Add(new(link.LinkId, ChainMatch.Keyword));
         }
         return matches;
+    }
+
+    private static bool HasKeyword(string[] keywords, string[] texts)
+    {
+        foreach (var keyword in keywords)
+            foreach (var text in texts)
+                if (text.Contains(keyword, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Which links take the sub-industry, computed once per code.</summary>
+    private bool[] IndustryLinks(string industryCode)
+    {
+        if (_industryLinks.TryGetValue(industryCode, out var cached)) return cached;
+        var result = _links.Select(l => l.IndustryCodes.Any(c => IndustryTaxonomy.IsWithin(industryCode, c))).ToArray();
+        _industryLinks[industryCode] = result;
+        return result;
     }
 
     /// <summary>"A61K  39/12" → "A61K39/12" (the concordance pads with spaces, patent offices do not).</summary>
