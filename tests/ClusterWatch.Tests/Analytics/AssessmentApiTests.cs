@@ -150,6 +150,79 @@ public abstract class AssessmentApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Report_timeliness_and_completeness_equal_the_reporting_completeness_of_the_units_forms_over_the_year()
+    {
+        var admin = await app.ClientAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/assessment/schemes", new
+        {
+            name = $"考核-报送-{Guid.NewGuid():N}", periodType = "Year", isSynthetic = true,
+            indicators = new object[] { new { kind = "ReportTimeliness", weight = 50 }, new { kind = "ReportCompleteness", weight = 50 } },
+        });
+        var id = (await JsonAsync(created)).GetProperty("id").GetInt32();
+        var ranking = await JsonAsync(await admin.PostAsync($"/api/assessment/schemes/{id}/compute?period=2024", null));
+        var district = ranking.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("peerGroup").GetString() == "District").GetProperty("units")[0];
+        var unitId = district.GetProperty("unitId").GetInt32();
+
+        // The same count from the reporting feature: every active form's 2024 periods, the unit's state in each.
+        int expected = 0, onTime = 0, submitted = 0;
+        var forms = (await JsonAsync(await admin.GetAsync("/api/forms?pageSize=500"))).GetProperty("items").EnumerateArray().Where(f => f.GetProperty("isActive").GetBoolean());
+        foreach (var form in forms)
+        {
+            var periods = form.GetProperty("periodType").GetString() switch
+            {
+                "Quarter" => Enumerable.Range(1, 4).Select(q => $"2024Q{q}"),
+                "Month" => Enumerable.Range(1, 12).Select(m => $"2024M{m:00}"),
+                _ => ["2024"],
+            };
+            foreach (var period in periods)
+            {
+                var completeness = await JsonAsync(await admin.GetAsync($"/api/completeness?form={form.GetProperty("id").GetInt32()}&period={period}"));
+                foreach (var u in completeness.GetProperty("units").EnumerateArray().Where(u => u.GetProperty("unitId").GetInt32() == unitId))
+                {
+                    expected++;
+                    var state = u.GetProperty("state").GetString();
+                    if (state == "OnTime") onTime++;
+                    if (state is "OnTime" or "Late") submitted++;
+                }
+            }
+        }
+        Assert.True(expected > 0);
+        var breakdown = district.GetProperty("breakdown").EnumerateArray().ToDictionary(b => b.GetProperty("kind").GetString()!);
+        Assert.Equal(Math.Round(100m * onTime / expected, 2), breakdown["ReportTimeliness"].GetProperty("score").GetDecimal());
+        Assert.Equal(Math.Round(100m * submitted / expected, 2), breakdown["ReportCompleteness"].GetProperty("score").GetDecimal());
+        Assert.Equal($"{onTime} / {expected} 按时报送", breakdown["ReportTimeliness"].GetProperty("rawText").GetString());
+    }
+
+    [Fact]
+    public async Task Allocation_completion_is_the_mean_of_the_dashboards_capped_percent_over_the_districts_shares()
+    {
+        var admin = await app.ClientAsync("admin");
+        var planId = await WorkPlanIdAsync();
+        var created = await admin.PostAsJsonAsync("/api/assessment/schemes", new
+        {
+            name = $"考核-分解-{Guid.NewGuid():N}", planId, periodType = "Year", isSynthetic = true,
+            indicators = new object[] { new { kind = "AllocationCompletion", weight = 100 } },
+        });
+        var id = (await JsonAsync(created)).GetProperty("id").GetInt32();
+        var ranking = await JsonAsync(await admin.PostAsync($"/api/assessment/schemes/{id}/compute?period=2024", null));
+        var progress = await JsonAsync(await admin.GetAsync($"/api/plans/{planId}/progress?year=2024"));
+        await using var scope = app.Scope(out var db);
+        var series = await db.Units.Where(u => u.RegionId != null).Select(u => new { u.Id, u.Region!.SeriesCode }).ToDictionaryAsync(u => u.Id, u => u.SeriesCode);
+
+        var districts = ranking.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("peerGroup").GetString() == "District").GetProperty("units").EnumerateArray().ToList();
+        Assert.NotEmpty(districts);
+        foreach (var d in districts)
+        {
+            var percents = progress.GetProperty("allocations").EnumerateArray()
+                .Where(a => a.GetProperty("seriesCode").GetString() == series[d.GetProperty("unitId").GetInt32()] && a.GetProperty("percentOfTarget").ValueKind == JsonValueKind.Number)
+                .Select(a => Math.Clamp(a.GetProperty("percentOfTarget").GetDecimal(), 0m, 100m)).ToList();
+            Assert.NotEmpty(percents);
+            Assert.Equal(Math.Round(percents.Average(), 2, MidpointRounding.AwayFromZero), d.GetProperty("score").GetDecimal());
+        }
+        Assert.DoesNotContain(ranking.GetProperty("groups").EnumerateArray(), g => g.GetProperty("peerGroup").GetString() == "Department");
+    }
+
+    [Fact]
     public async Task A_ranking_exports_as_an_xlsx_workbook()
     {
         var admin = await app.ClientAsync("admin");
