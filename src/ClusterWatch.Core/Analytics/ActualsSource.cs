@@ -59,6 +59,8 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
     private Dictionary<ComputationKey, List<AttributedRow>> _computed = [];
     private readonly Dictionary<ComputationKey, ILookup<int, AttributedRow>> _byRegion = [];
     private List<IndicatorValue> _values = [];
+    /// <summary>The data version and year window the computed rows were loaded for, when they come from the cache.</summary>
+    private (long Version, string Window)? _cached;
 
     /// <summary>
     /// Loads what the indicators need for the years fromYear..toYear (and extraYear): one GROUP BY over the yearly figures by registered region,
@@ -82,6 +84,7 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
                     await ComputeAsync(computed, fromYear, toYear, extra, version, ct);
                     return _computed;
                 });
+                _cached = (version, $"{fromYear}|{toYear}|{extra}|{useFacts}|{keys}");
             }
         }
 
@@ -225,6 +228,15 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
         i.Measure is ComputedMeasure.RevenueTierCount or ComputedMeasure.OutputTierCount ? i.TierThreshold : null);
 
     private Dictionary<int, ActualPoint> Computed(Indicator indicator, int regionId, string unit)
+    {
+        // The dashboard asks the same series on every request: reuse it until the data changes.
+        if (cache is null || _cached is not { } cached) return ComputeSeries(indicator, regionId, unit);
+        var key = KeyOf(indicator);
+        return cache.GetOrAddSmall(cached.Version, $"series|{cached.Window}|{key}|{regionId}|{unit}|{IndustryScope.For(indicator).RootCode}",
+            () => ComputeSeries(indicator, regionId, unit));
+    }
+
+    private Dictionary<int, ActualPoint> ComputeSeries(Indicator indicator, int regionId, string unit)
     {
         var key = KeyOf(indicator);
         if (!_computed.TryGetValue(key, out var rows)) return [];

@@ -10,6 +10,9 @@ namespace ClusterWatch.Core.Analytics;
 public sealed class AggregateCache
 {
     private const int MaxEntries = 64;
+    /// <summary>Small per-series results (one indicator in one region) are many, so they get their own, larger limit.</summary>
+    private const int MaxSmallEntries = 20_000;
+    private readonly ConcurrentDictionary<string, object> _small = new();
     private readonly ConcurrentDictionary<string, object> _entries = new();
     private long _version = long.MinValue;
     private readonly Lock _gate = new();
@@ -18,7 +21,7 @@ public sealed class AggregateCache
     {
         lock (_gate)
         {
-            if (version != _version) { _entries.Clear(); _version = version; }
+            if (version != _version) { _entries.Clear(); _small.Clear(); _version = version; }
             if (_entries.TryGetValue(key, out var hit)) return (T)hit;
         }
         var value = await compute();
@@ -28,6 +31,26 @@ public sealed class AggregateCache
             {
                 if (_entries.Count >= MaxEntries) _entries.Clear();
                 _entries[key] = value;
+            }
+        }
+        return value;
+    }
+
+    /// <summary>A small result computed from cached aggregates (an indicator's series in a region), reused until the data changes.</summary>
+    public T GetOrAddSmall<T>(long version, string key, Func<T> compute) where T : class
+    {
+        lock (_gate)
+        {
+            if (version != _version) { _entries.Clear(); _small.Clear(); _version = version; }
+            if (_small.TryGetValue(key, out var hit)) return (T)hit;
+        }
+        var value = compute();
+        lock (_gate)
+        {
+            if (version == _version)
+            {
+                if (_small.Count >= MaxSmallEntries) _small.Clear();
+                _small[key] = value;
             }
         }
         return value;
