@@ -36,6 +36,7 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
 
     private async Task<WarningRefreshResult> RefreshUnguardedAsync(RefreshScope scope, CancellationToken ct)
     {
+        scope = await WithEnterpriseRegionsAsync(scope, ct);
         var now = clock.GetUtcNow();
         var regions = await RegionTree.LoadAsync(db, ct);
         var candidates = (await CollectAsync(scope, now, regions, ct)).Where(c => Covers(scope, regions, c.Kind, c.PlanId, c.RegionId, c.UnitId, c.EnterpriseId))
@@ -95,6 +96,19 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
             await db.Set<Warning>().Where(w => chunk.Contains(w.Id)).ExecuteUpdateAsync(s => s.SetProperty(w => w.LastEvaluatedAt, now), ct);
         var open = await db.Set<Warning>().CountAsync(w => w.Status != WarningStatus.Resolved, ct);
         return new WarningRefreshResult(raised, updated, resolved, reopened, open);
+    }
+
+    /// <summary>Changed enterprises change the actuals of the targets of their regions: their registered and production regions join the scope.</summary>
+    private async Task<RefreshScope> WithEnterpriseRegionsAsync(RefreshScope scope, CancellationToken ct)
+    {
+        if (scope.IsFull || scope.EnterpriseIds.Count == 0) return scope;
+        var regionIds = new HashSet<int>(scope.RegionIds);
+        foreach (var chunk in scope.EnterpriseIds.Chunk(500))
+        {
+            regionIds.UnionWith(await db.Enterprises.AsNoTracking().Where(e => chunk.Contains(e.Id)).Select(e => e.RegisteredRegionId).ToListAsync(ct));
+            regionIds.UnionWith(await db.ProductionSites.AsNoTracking().Where(s => chunk.Contains(s.EnterpriseId)).Select(s => s.RegionId).ToListAsync(ct));
+        }
+        return scope with { RegionIds = regionIds };
     }
 
     /// <summary>Marks an open warning as seen, with the note saying what is being done; null when there is no such warning.</summary>
