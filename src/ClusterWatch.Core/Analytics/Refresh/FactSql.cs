@@ -67,6 +67,7 @@ public sealed class FactSql(bool postgres)
                 {(candidates is null ? "" : $"WHERE e.\"Id\" IN ({candidates})")}) x
             """;
         yield return $"CREATE TEMP TABLE {Groups} AS SELECT DISTINCT grp, reg, prim, ind, syn FROM {Enterprises}";
+        yield return $"CREATE INDEX {Groups}_grp ON {Groups} (grp)";
         yield return $"CREATE TEMP TABLE {Sites} (eid integer NOT NULL, share {Real} NOT NULL, sgrp integer NOT NULL, rid integer NOT NULL, ind varchar(32) NOT NULL, syn {BoolType} NOT NULL)";
         // An enterprise without recorded sites produces where it is registered.
         yield return $"""
@@ -81,7 +82,9 @@ public sealed class FactSql(bool postgres)
             """;
         yield return $"CREATE INDEX {Sites}_eid ON {Sites} (eid)";
         yield return $"CREATE TEMP TABLE {SiteGroups} AS SELECT DISTINCT sgrp, rid, ind, syn FROM {Sites}";
-        if (postgres) { yield return $"ANALYZE {Enterprises}"; yield return $"ANALYZE {Sites}"; }
+        yield return $"CREATE INDEX {SiteGroups}_sgrp ON {SiteGroups} (sgrp)";
+        // Temporary tables get no statistics by themselves: without them PostgreSQL may plan nested loops over thousands of rows.
+        if (postgres) foreach (var table in new[] { Enterprises, Groups, Sites, SiteGroups }) yield return $"ANALYZE {table}";
 
         var revenue = $"CAST(f.\"Revenue\" AS {Real})";
         var output = $"CAST(f.\"OutputValue\" AS {Real})";
@@ -95,6 +98,7 @@ public sealed class FactSql(bool postgres)
             FROM {figuresJoin}{yearFilter}
             GROUP BY f."Year", f."Quarter", e.grp
             """;
+        if (postgres) yield return $"ANALYZE {Base}";
 
         yield return inRegions is null ? "DELETE FROM \"AnalyticsFacts\""
             : $"DELETE FROM \"AnalyticsFacts\" WHERE \"RegionId\" IN ({inRegions}){(years is null ? "" : $" AND \"Year\" IN ({List(years)})")}";
