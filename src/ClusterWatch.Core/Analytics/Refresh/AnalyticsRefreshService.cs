@@ -74,7 +74,12 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
             status.Started(scope.IsFull || facts.All);
             if (!isEmpty)
             {
-                if (!facts.IsEmpty) stages.Add(await RefreshFactsAsync(facts, Report(progress), ct));
+                if (!facts.IsEmpty)
+                {
+                    stages.Add(await RefreshFactsAsync(facts, Report(progress), ct));
+                    // The other stages read the dashboard numbers: let them use the fresh facts instead of the live queries.
+                    await MarkFactsCurrentAsync(upTo, ct);
+                }
                 foreach (var (stage, run) in FeatureStages())
                     stages.Add(await RunFeatureStageAsync(stage, run, scope, Report(progress), ct));
             }
@@ -211,6 +216,22 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
         }
         finally { db.AuditEnabled = audited; }
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Moves the state's audit mark to what the facts now cover (a first refresh creates the row).</summary>
+    private async Task MarkFactsCurrentAsync(long upTo, CancellationToken ct)
+    {
+        var states = db.Set<AnalyticsState>().Where(s => s.Id == AnalyticsState.SingletonId);
+        if (await states.ExecuteUpdateAsync(u => u.SetProperty(s => s.LastAuditId, upTo), ct) == 1) return;
+        var audited = db.AuditEnabled;
+        db.AuditEnabled = false;
+        try
+        {
+            db.Set<AnalyticsState>().Add(new AnalyticsState { LastAuditId = upTo, RefreshedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        finally { db.AuditEnabled = audited; }
     }
 
     private static readonly JsonSerializerOptions StateJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
