@@ -39,6 +39,8 @@ public static class MigrationRunner
         if (opened) await conn.OpenAsync(ct);
         try
         {
+            // WAL lets the dashboard read while a refresh or an import writes; the mode is stored in the file, so once is enough.
+            if (provider == DatabaseProvider.Sqlite) await ExecAsync(conn, null, "PRAGMA journal_mode=WAL", ct);
             await ExecAsync(conn, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)", ct);
             var current = await CurrentVersionAsync(conn, ct);
             var applied = new List<string>();
