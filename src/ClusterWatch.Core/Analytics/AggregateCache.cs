@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using ClusterWatch.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClusterWatch.Core.Analytics;
 
@@ -14,6 +17,9 @@ public sealed class AggregateCache
     private const int MaxSmallEntries = 20_000;
     private readonly ConcurrentDictionary<string, object> _small = new();
     private readonly ConcurrentDictionary<string, object> _entries = new();
+    /// <summary>Finished API answers (a dashboard, a warnings page, a chain, a ranking): many small keys, so their own limit.</summary>
+    private const int MaxResults = 2_000;
+    private readonly ConcurrentDictionary<string, object> _results = new();
     private long _version = long.MinValue;
     private readonly Lock _gate = new();
 
@@ -21,7 +27,7 @@ public sealed class AggregateCache
     {
         lock (_gate)
         {
-            if (version != _version) { _entries.Clear(); _small.Clear(); _version = version; }
+            if (version != _version) { _entries.Clear(); _small.Clear(); _results.Clear(); _version = version; }
             if (_entries.TryGetValue(key, out var hit)) return (T)hit;
         }
         var value = await compute();
@@ -41,7 +47,7 @@ public sealed class AggregateCache
     {
         lock (_gate)
         {
-            if (version != _version) { _entries.Clear(); _small.Clear(); _version = version; }
+            if (version != _version) { _entries.Clear(); _small.Clear(); _results.Clear(); _version = version; }
             if (_small.TryGetValue(key, out var hit)) return (T)hit;
         }
         var value = compute();
@@ -54,5 +60,31 @@ public sealed class AggregateCache
             }
         }
         return value;
+    }
+
+    /// <summary>The data version: the newest audit id (one primary-key lookup), 0 for an empty log.</summary>
+    public static async Task<long> VersionAsync(AppDbContext db, CancellationToken ct) =>
+        await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+
+    /// <summary>A finished answer stored for this data version, if any.</summary>
+    public bool TryGetResult<T>(long version, string key, [NotNullWhen(true)] out T? value) where T : class
+    {
+        lock (_gate)
+        {
+            if (version != _version) { _entries.Clear(); _small.Clear(); _results.Clear(); _version = version; }
+            value = _results.TryGetValue(key, out var hit) ? (T)hit : null;
+            return value is not null;
+        }
+    }
+
+    /// <summary>Keeps a finished answer until the data changes; callers never mutate it afterwards.</summary>
+    public void SetResult(long version, string key, object value)
+    {
+        lock (_gate)
+        {
+            if (version != _version) return;
+            if (_results.Count >= MaxResults) _results.Clear();
+            _results[key] = value;
+        }
     }
 }

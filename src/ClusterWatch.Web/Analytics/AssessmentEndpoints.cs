@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ClusterWatch.Core.Analytics;
 using ClusterWatch.Core.Analytics.Assessment;
 using ClusterWatch.Core.Data;
 using ClusterWatch.Core.Reporting;
@@ -39,10 +40,18 @@ public static class AssessmentEndpoints
     private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "api";
 
     /// <summary>Published: anyone. Unpublished: 401 for anonymous visitors, 403 for unit officers, visible to admins and analysts.</summary>
-    public static async Task<IResult> GetRanking(string? scheme, string? period, ClaimsPrincipal user, AssessmentService service, AppDbContext db, CancellationToken ct)
+    public static async Task<IResult> GetRanking(string? scheme, string? period, ClaimsPrincipal user, AssessmentService service, AppDbContext db,
+        AggregateCache cache, CancellationToken ct)
     {
+        // Whether a ranking may be shown (and which period is the default) depends on staff or not and on the data version only.
+        var version = await AggregateCache.VersionAsync(db, ct);
+        var isStaff = UnitScope.IsAdmin(user) || UnitScope.IsAnalyst(user);
+        var key = string.Join('\u001f', "ranking", scheme, period, isStaff ? "staff" : "public");
+        if (cache.TryGetResult<AssessmentRanking>(version, key, out var cached)) return TypedResults.Ok(cached);
         var (ranking, problem) = await FindAsync(scheme, period, user, service, db, ct);
-        return problem ?? TypedResults.Ok(ranking);
+        if (problem is not null) return problem;
+        cache.SetResult(version, key, ranking!);
+        return TypedResults.Ok(ranking);
     }
 
     public static async Task<IResult> ExportRanking(string? scheme, string? period, ClaimsPrincipal user, AssessmentService service, AppDbContext db, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClusterWatch.Core.Analytics;
 using ClusterWatch.Core.Analytics.Chains;
 using ClusterWatch.Core.Data;
 using ClusterWatch.Core.Regions;
@@ -55,11 +56,16 @@ public static class ChainEndpoints
     }
 
     private static async Task<Results<Ok<ChainDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        int id, ChainReports reports, string? region, string? benchmark, string? year, CancellationToken ct)
+        int id, ChainReports reports, AppDbContext db, AggregateCache cache, string? region, string? benchmark, string? year, CancellationToken ct)
     {
+        // The same query on the same data version (the default year included) gives the same chain: answer it from the cache.
+        var version = await AggregateCache.VersionAsync(db, ct);
+        var key = string.Join('\u001f', "chain", id.ToString(CultureInfo.InvariantCulture), region, benchmark, year, reports.DefaultYear.ToString(CultureInfo.InvariantCulture));
+        if (cache.TryGetResult<ChainDetail>(version, key, out var cached)) return TypedResults.Ok(cached);
         var (query, errors) = await ParseAsync(reports, region, benchmark, year, ct);
         if (query is null) return errors.ToProblem("查询参数有误");
         var detail = await reports.DetailAsync(id, query.Region, query.Benchmark, query.Year, ct);
+        if (detail is not null) cache.SetResult(version, key, detail);
         return detail is null ? Problems.NotFound($"未找到编号为 {id} 的产业链。") : TypedResults.Ok(detail);
     }
 

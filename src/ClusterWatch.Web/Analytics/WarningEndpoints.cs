@@ -62,15 +62,23 @@ public static class WarningEndpoints
     }
 
     private static async Task<IResult> List(string? status, string? kind, string? severity, string? region, int? plan, int? page, int? pageSize,
-        AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+        AppDbContext db, AggregateCache cache, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!Paging.TryCreate(page, pageSize, out var paging, out var pagingProblem)) return pagingProblem!;
+        // What a user may see depends only on the role and unit claims of their sign-in, so they are part of the key.
+        var version = await AggregateCache.VersionAsync(db, ct);
+        var key = string.Join('\u001f', "warnings", user.Identity?.Name, string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value)),
+            user.FindFirstValue(Policies.UnitIdClaim),
+            status, kind, severity, region, plan?.ToString(CultureInfo.InvariantCulture), paging.Page.ToString(CultureInfo.InvariantCulture), paging.PageSize.ToString(CultureInfo.InvariantCulture));
+        if (cache.TryGetResult<PagedList<WarningDto>>(version, key, out var cached)) return TypedResults.Ok(cached);
         var (query, errors) = await QueryAsync(db, user, new WarningFilter(status, kind, severity, region, plan), ct);
         if (errors.Any) return errors.ToProblem("筛选条件有误");
         var total = await query.CountAsync(ct);
         var rows = await Ordered(query).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         var names = await RegionNamesAsync(db, rows, ct);
-        return TypedResults.Ok(new PagedList<WarningDto>(rows.Select(w => WarningDto.From(w, names)).ToList(), total, paging.Page, paging.PageSize));
+        var result = new PagedList<WarningDto>(rows.Select(w => WarningDto.From(w, names)).ToList(), total, paging.Page, paging.PageSize);
+        cache.SetResult(version, key, result);
+        return TypedResults.Ok(result);
     }
 
     private static async Task<IResult> Get(int id, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
