@@ -14,6 +14,7 @@ public static class FeatureCommands
         yield return Accounts.UserCommands.Create();
         yield return Reporting.ReportingCommands.Create();
         yield return Analytics.AnalyticsCommands.Create();
+        yield return Analytics.AssessmentCommands.Create();
         yield break;
     }
 }
