@@ -9,7 +9,10 @@ using NpgsqlTypes;
 
 namespace ClusterWatch.Core.Analytics.Chains;
 
-public sealed record ChainRefreshResult(bool IsFull, int EnterprisesMapped, int EnterpriseLinks, int DirectoryLinks, long ElapsedMs);
+public sealed record ChainRefreshResult(bool IsFull, int EnterprisesMapped, int EnterpriseLinks, int DirectoryLinks, long ElapsedMs)
+{
+    public override string ToString() => $"{(IsFull ? "全部" : "变动")}企业 {EnterprisesMapped} 家映射到 {EnterpriseLinks} 个环节归属，名录公司归属 {DirectoryLinks} 个";
+}
 
 /// <summary>
 /// Rebuilds the materialised enterprise → link mappings (EnterpriseChainLinks, and DirectoryChainLinks on a full refresh)

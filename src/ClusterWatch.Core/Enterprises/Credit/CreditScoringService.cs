@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterWatch.Core.Enterprises.Credit;
 
 /// <summary>What a refresh did.</summary>
-public sealed record CreditRefreshResult(int EnterprisesScored, int RecordsRead, long ElapsedMilliseconds);
+public sealed record CreditRefreshResult(int EnterprisesScored, int RecordsRead, long ElapsedMilliseconds)
+{
+    public override string ToString() => $"评分企业 {EnterprisesScored} 家，读取信用记录 {RecordsRead} 条";
+}
 
 /// <summary>Scores enterprises with the credit model and keeps CreditScores (one row per enterprise) up to date.</summary>
 public sealed class CreditScoringService(AppDbContext db, TimeProvider time, CreditScoringModel model)
@@ -72,8 +75,11 @@ public sealed class CreditScoringService(AppDbContext db, TimeProvider time, Cre
         var baseline = model.Baseline(today);
         var grades = new Dictionary<string, int>();
         var rows = new List<object?[]>(ids.Count);
+        var baselineCount = 0;
         foreach (var id in ids)
         {
+            // A full refresh writes the many enterprises without records in one INSERT … SELECT below instead of row by row.
+            if (scope.IsFull && !byEnterprise.Contains(id)) { baselineCount++; continue; }
             var evaluation = byEnterprise.Contains(id) ? model.Evaluate(byEnterprise[id], today) : baseline;
             grades[evaluation.Grade] = grades.GetValueOrDefault(evaluation.Grade) + 1;
             var factorsJson = evaluation.Factors.Count == 0 ? "[]" : JsonSerializer.Serialize(evaluation.Factors, FactorJson);
@@ -90,6 +96,13 @@ public sealed class CreditScoringService(AppDbContext db, TimeProvider time, Cre
                  nameof(CreditScore.Deductions), nameof(CreditScore.SchemeVersion), nameof(CreditScore.ComputedAt), nameof(CreditScore.Factors),
                  nameof(CreditScore.NextChangeOn)],
                 rows, ct);
+            if (scope.IsFull && baselineCount > 0)
+            {
+                grades[baseline.Grade] = grades.GetValueOrDefault(baseline.Grade) + baselineCount;
+                await CreditBulkWriter.InsertBaselineAsync(db,
+                    [baseline.Score, baseline.Grade, baseline.Bonuses, baseline.Deductions, model.Scheme.Version, computedAt,
+                     baseline.Factors.Count == 0 ? "[]" : JsonSerializer.Serialize(baseline.Factors, FactorJson), baseline.NextChangeOn], ct);
+            }
             db.AuditEntries.Add(new AuditEntry
             {
                 At = computedAt, User = AuditUser, Action = scope.IsFull ? "credit rescore all" : "credit rescore", EntityType = nameof(CreditScore),
