@@ -7,17 +7,7 @@ namespace ClusterWatch.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class DashboardBrowserTests(KestrelAppFactory app) : HeadlessChromiumTests, IClassFixture<KestrelAppFactory>
 {
-
-    private async Task<IPage> OpenAsync(string path)
-    {
-        var page = await Browser.NewSignedInPageAsync(app.BaseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        var response = await page.GotoAsync(new Uri(app.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status}");
-        Assert.Empty(errors);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path) => OpenSignedInAsync(app.BaseAddress, path);
 
     [Fact]
     public async Task Dashboard_draws_the_status_and_trajectory_charts_and_lists_the_bio_industry_target()

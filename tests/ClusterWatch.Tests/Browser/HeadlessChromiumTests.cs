@@ -1,3 +1,4 @@
+using ClusterWatch.Tests.Accounts;
 using Microsoft.Playwright;
 
 namespace ClusterWatch.Tests.Browser;
@@ -24,6 +25,18 @@ public abstract class HeadlessChromiumTests : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run",
             ],
         });
+    }
+
+    /// <summary>Opens a page of the app signed in as admin and asserts it answered OK without a script error.</summary>
+    protected async Task<IPage> OpenSignedInAsync(Uri baseAddress, string path, int viewportHeight = 900)
+    {
+        var page = await Browser.NewSignedInPageAsync(baseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = viewportHeight }, Locale = "zh-CN" });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        var response = await page.GotoAsync(new Uri(baseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status}");
+        Assert.Empty(errors);
+        return page;
     }
 
     public async Task DisposeAsync()

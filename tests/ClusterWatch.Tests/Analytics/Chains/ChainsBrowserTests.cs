@@ -8,16 +8,7 @@ namespace ClusterWatch.Tests.Analytics.Chains;
 [Trait("Category", "Browser")]
 public sealed class ChainsBrowserTests(KestrelAppFactory app) : HeadlessChromiumTests, IClassFixture<KestrelAppFactory>
 {
-    private async Task<IPage> OpenAsync(string path)
-    {
-        var page = await Browser.NewSignedInPageAsync(app.BaseAddress, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, Locale = "zh-CN" });
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        var response = await page.GotoAsync(new Uri(app.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status}");
-        Assert.Empty(errors);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path) => OpenSignedInAsync(app.BaseAddress, path, 1000);
 
     [Fact]
     public async Task Clicking_a_link_of_the_graph_shows_its_numbers_and_the_attraction_list_sorts_by_list_date()
