@@ -37,6 +37,31 @@ internal static class CreditBulkWriter
         if (batch.Count > 0) await RunAsync(connection, transaction, head, columns.Count, batch, ct);
     }
 
+    /// <summary>
+    /// One CreditScores row per enterprise without any credit record, all with the same baseline values (score, grade, bonuses,
+    /// deductions, scheme version, computed at, factors, next change), in one statement. Nulls go in as literals so PostgreSQL needs no parameter type.
+    /// </summary>
+    public static async Task InsertBaselineAsync(AppDbContext db, IReadOnlyList<object?> values, CancellationToken ct)
+    {
+        string[] columns = ["Score", "Grade", "Bonuses", "Deductions", "SchemeVersion", "ComputedAt", "Factors", "NextChangeOn"];
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var select = new List<string>();
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (values[c] is null) { select.Add("NULL"); continue; }
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@b" + c;
+            parameter.Value = values[c];
+            command.Parameters.Add(parameter);
+            select.Add(parameter.ParameterName);
+        }
+        command.CommandText = $"INSERT INTO \"CreditScores\" (\"EnterpriseId\", {string.Join(", ", columns.Select(c => $"\"{c}\""))}) "
+            + $"SELECT e.\"Id\", {string.Join(", ", select)} FROM \"Enterprises\" e "
+            + "WHERE NOT EXISTS (SELECT 1 FROM \"CreditRecords\" r WHERE r.\"EnterpriseId\" = e.\"Id\")";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string head, int width, int rows)
     {
         var command = connection.CreateCommand();
