@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Npgsql;
 
 namespace ClusterWatch.Tests.Golden;
 
@@ -55,47 +54,28 @@ public abstract class GoldenAppFactory : AppFactory, IAsyncLifetime
 
 public class GoldenSqliteFactory : GoldenAppFactory
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"clusterwatch-golden-{Guid.NewGuid():N}.db");
+    private readonly ThrowawaySqliteFile _file = new("clusterwatch-golden");
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-    protected override string ConnectionString => $"Data Source={_file};Pooling=false";
+    protected override string ConnectionString => _file.ConnectionString;
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) if (File.Exists(f)) File.Delete(f);
+        _file.Dispose();
     }
 }
 
 /// <summary>Needs CLUSTERWATCH_TEST_PG (an admin connection string); creates and drops its own database.</summary>
 public class GoldenPostgresFactory : GoldenAppFactory
 {
-    private readonly string _database = $"clusterwatch_golden_{Guid.NewGuid():N}";
-    private readonly string _admin;
-
-    public GoldenPostgresFactory()
-    {
-        _admin = Environment.GetEnvironmentVariable("CLUSTERWATCH_TEST_PG")
-            ?? throw new InvalidOperationException("PostgreSQL tests need CLUSTERWATCH_TEST_PG (e.g. Host=127.0.0.1;Username=postgres;Password=postgres).");
-        using var conn = new NpgsqlConnection(_admin);
-        conn.Open();
-        using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\" ENCODING 'UTF8' TEMPLATE template0", conn);
-        cmd.ExecuteNonQuery();
-    }
-
+    private readonly ThrowawayPostgresDatabase _database = new("clusterwatch_golden");
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
-    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(_admin) { Database = _database, Pooling = false }.ToString();
+    protected override string ConnectionString => _database.ConnectionString;
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try
-        {
-            using var conn = new NpgsqlConnection(_admin);
-            conn.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
-        }
-        catch (NpgsqlException) { /* the server may already be gone at the end of a run */ }
+        _database?.Dispose();
     }
 }
 

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace ClusterWatch.Tests.Infrastructure;
 
@@ -93,47 +92,28 @@ public abstract class AppFactory : WebApplicationFactory<Program>
 
 public sealed class SqliteAppFactory : AppFactory
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"clusterwatch-test-{Guid.NewGuid():N}.db");
+    private readonly ThrowawaySqliteFile _file = new("clusterwatch-test");
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-    protected override string ConnectionString => $"Data Source={_file};Pooling=false";
+    protected override string ConnectionString => _file.ConnectionString;
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) if (File.Exists(f)) File.Delete(f);
+        _file.Dispose();
     }
 }
 
 /// <summary>Needs a PostgreSQL server: CLUSTERWATCH_TEST_PG is its admin connection string (test.sh sets it).</summary>
 public sealed class PostgresAppFactory : AppFactory
 {
-    private readonly string _database = $"clusterwatch_test_{Guid.NewGuid():N}";
-    private readonly string _admin;
-
-    public PostgresAppFactory()
-    {
-        _admin = Environment.GetEnvironmentVariable("CLUSTERWATCH_TEST_PG")
-            ?? throw new InvalidOperationException("PostgreSQL tests need CLUSTERWATCH_TEST_PG (e.g. Host=127.0.0.1;Username=postgres;Password=postgres). Run them through ./test.sh, which starts or detects a server.");
-        using var conn = new NpgsqlConnection(_admin);
-        conn.Open();
-        using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\" ENCODING 'UTF8' TEMPLATE template0", conn);
-        cmd.ExecuteNonQuery();
-    }
-
+    private readonly ThrowawayPostgresDatabase _database = new("clusterwatch_test");
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
-    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(_admin) { Database = _database, Pooling = false }.ToString();
+    protected override string ConnectionString => _database.ConnectionString;
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try
-        {
-            using var conn = new NpgsqlConnection(_admin);
-            conn.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
-        }
-        catch (NpgsqlException) { /* the server may already be gone at the end of a run */ }
+        _database?.Dispose();
     }
 }
 
