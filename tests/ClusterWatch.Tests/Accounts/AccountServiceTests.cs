@@ -4,20 +4,16 @@ using ClusterWatch.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using ClusterWatch.Tests.Infrastructure;
+
 namespace ClusterWatch.Tests.Accounts;
 
 /// <summary>AccountService on its own SQLite file with a clock the test moves: hashing, lockout and its end, validation.</summary>
 public sealed class AccountServiceTests : IAsyncLifetime
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"clusterwatch-accounts-{Guid.NewGuid():N}.db");
-    private readonly MovableClock _clock = new(new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero));
+    private readonly TestClock _clock = new(new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero));
     private AppDbContext _db = null!;
-
-    private sealed class MovableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 
     public async Task InitializeAsync()
     {

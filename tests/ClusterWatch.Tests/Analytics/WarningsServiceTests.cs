@@ -8,13 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterWatch.Tests.Analytics;
 
-/// <summary>A clock the test moves by hand.</summary>
-public sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
-}
-
 [Collection(SqliteCollection.Name)]
 public sealed class WarningsServiceTests(SqliteAppFactory app)
 {
@@ -22,7 +15,7 @@ public sealed class WarningsServiceTests(SqliteAppFactory app)
     public async Task A_warning_is_raised_acknowledged_updated_resolved_when_the_data_is_fixed_and_reopened_when_it_returns()
     {
         await using var scope = app.Scope(out var db);
-        var clock = new ManualClock(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+        var clock = new TestClock(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var service = new WarningService(db, scope.ServiceProvider.GetRequiredService<ProgressService>(),
             Microsoft.Extensions.Options.Options.Create(new WarningOptions()), clock);
         var year = await db.EnterpriseFigures.Where(f => f.Quarter == 0).MaxAsync(f => f.Year);
@@ -95,7 +88,7 @@ public sealed class WarningsServiceTests(SqliteAppFactory app)
     public async Task An_acknowledged_warning_is_raised_again_when_its_severity_rises()
     {
         await using var scope = app.Scope(out var db);
-        var clock = new ManualClock(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+        var clock = new TestClock(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var service = new WarningService(db, scope.ServiceProvider.GetRequiredService<ProgressService>(),
             Microsoft.Extensions.Options.Options.Create(new WarningOptions()), clock);
         var year = await db.EnterpriseFigures.Where(f => f.Quarter == 0).MaxAsync(f => f.Year);
@@ -129,7 +122,7 @@ public sealed class WarningsServiceTests(SqliteAppFactory app)
     {
         await using var scope = app.Scope(out var db);
         var service = new WarningService(db, scope.ServiceProvider.GetRequiredService<ProgressService>(),
-            Microsoft.Extensions.Options.Options.Create(new WarningOptions()), new ManualClock(DateTimeOffset.UtcNow.AddMinutes(1)));
+            Microsoft.Extensions.Options.Options.Create(new WarningOptions()), new TestClock(DateTimeOffset.UtcNow.AddMinutes(1)));
         var nanshan = await db.Regions.FirstAsync(r => r.Name == "南山区" && r.Level == RegionLevel.District);
         var futian = await db.Regions.FirstAsync(r => r.Name == "福田区" && r.Level == RegionLevel.District);
         var tianhe = await db.Regions.FirstAsync(r => r.Name == "天河区" && r.Level == RegionLevel.District);

@@ -55,7 +55,8 @@ public abstract class CreditApiTests(AppFactory app)
     public async Task Seeding_scores_every_synthetic_enterprise_and_flags_its_demo_records_synthetic()
     {
         await using var scope = app.Scope(out var db);
-        var synthetic = await db.Enterprises.Where(e => e.IsSynthetic).Select(e => e.Id).ToListAsync();
+        // The demo generator's enterprises come first; other tests add synthetic ones of their own to the shared database meanwhile.
+        var synthetic = await db.Enterprises.Where(e => e.IsSynthetic).OrderBy(e => e.Id).Take(AppFactory.DemoEnterprises).Select(e => e.Id).ToListAsync();
         var scored = await db.Set<CreditScore>().Where(s => synthetic.Contains(s.EnterpriseId)).CountAsync();
 
         Assert.Equal(synthetic.Count, scored);
@@ -219,7 +220,7 @@ public abstract class CreditApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, (await app.Client().PostAsync("/api/credit/import", Upload(csv))).StatusCode);
 
         await using var scope = app.Scope(out var db);
-        var later = new CreditScoringService(db, new FixedClock(new DateTimeOffset(2027, 1, 10, 12, 0, 0, TimeSpan.Zero)), scope.ServiceProvider.GetRequiredService<CreditScoringModel>());
+        var later = new CreditScoringService(db, new TestClock(new DateTimeOffset(2027, 1, 10, 12, 0, 0, TimeSpan.Zero)), scope.ServiceProvider.GetRequiredService<CreditScoringModel>());
         var before = await db.Set<CreditScore>().AsNoTracking().SingleAsync(s => s.EnterpriseId == id);
         var audits = await db.AuditEntries.CountAsync(a => a.EntityType == nameof(CreditScore));
         await later.RefreshAsync(RefreshScope.Of()); // nothing changed but the date
@@ -283,11 +284,6 @@ public abstract class CreditApiTests(AppFactory app)
         var response = await app.Client("analyst", allowAutoRedirect: false).GetAsync("/Enterprises/CreditImport");
 
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
 

@@ -20,7 +20,7 @@ public abstract class GoldenAppFactory : AppFactory, IAsyncLifetime
     /// <summary>2025-07-20 10:00 +08:00: after the 2025Q2 report deadline (07-10), before 2025Q3's.</summary>
     public static readonly DateTimeOffset Now = new(2025, 7, 20, 10, 0, 0, TimeSpan.FromHours(8));
 
-    public PinnedTimeProvider Clock { get; } = new(Now);
+    public TestClock Clock { get; } = new(Now);
 
     public GoldenCity.Ids City { get; private set; } = null!;
 
