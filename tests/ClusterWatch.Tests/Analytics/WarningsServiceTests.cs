@@ -16,19 +16,8 @@ public sealed class WarningsServiceTests(SqliteAppFactory app)
     {
         await using var scope = app.Scope(out var db);
         var clock = new TestClock(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8)));
-        var service = new WarningService(db, scope.ServiceProvider.GetRequiredService<ProgressService>(),
-            Microsoft.Extensions.Options.Options.Create(new WarningOptions()), clock);
-        var year = await db.EnterpriseFigures.Where(f => f.Quarter == 0).MaxAsync(f => f.Year);
-        var region = await db.Regions.FirstAsync(r => r.Name == "南山区" && r.Level == RegionLevel.District);
-        var enterprise = new Enterprise
-        {
-            CreditCode = CreditCode.Complete($"91440300W{Random.Shared.Next(0, 99_999_999):D8}"), Name = $"预警测试生物{Guid.NewGuid():N}"[..16],
-            RegisteredRegionId = region.Id, IndustryCode = "BIO", IsSynthetic = true,
-            Pools = [new PoolMembership { Pool = CultivationPool.Gazelle, FromYear = year - 5 }],
-            Figures = [new EnterpriseFigure { Year = year - 1, Revenue = 50_000m }, new EnterpriseFigure { Year = year, Revenue = 37_500m }],
-        };
-        db.Add(enterprise);
-        await db.SaveChangesAsync();
+        var service = NewService(scope, db, clock);
+        var (enterprise, year) = await AddPoolEnterpriseAsync(db, "W", "预警测试生物", CultivationPool.Gazelle, 50_000m, 37_500m);
         var only = RefreshScope.Of(enterpriseIds: [enterprise.Id]);
         var key = $"EnterpriseRevenueDrop:enterprise:{enterprise.Id}:{year}";
 
@@ -89,19 +78,8 @@ public sealed class WarningsServiceTests(SqliteAppFactory app)
     {
         await using var scope = app.Scope(out var db);
         var clock = new TestClock(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8)));
-        var service = new WarningService(db, scope.ServiceProvider.GetRequiredService<ProgressService>(),
-            Microsoft.Extensions.Options.Options.Create(new WarningOptions()), clock);
-        var year = await db.EnterpriseFigures.Where(f => f.Quarter == 0).MaxAsync(f => f.Year);
-        var region = await db.Regions.FirstAsync(r => r.Name == "南山区" && r.Level == RegionLevel.District);
-        var enterprise = new Enterprise
-        {
-            CreditCode = CreditCode.Complete($"91440300V{Random.Shared.Next(0, 99_999_999):D8}"), Name = $"预警升级测试{Guid.NewGuid():N}"[..16],
-            RegisteredRegionId = region.Id, IndustryCode = "BIO", IsSynthetic = true,
-            Pools = [new PoolMembership { Pool = CultivationPool.Leading, FromYear = year - 5 }],
-            Figures = [new EnterpriseFigure { Year = year - 1, Revenue = 5_000m }, new EnterpriseFigure { Year = year, Revenue = 3_900m }],
-        };
-        db.Add(enterprise);
-        await db.SaveChangesAsync();
+        var service = NewService(scope, db, clock);
+        var (enterprise, year) = await AddPoolEnterpriseAsync(db, "V", "预警升级测试", CultivationPool.Leading, 5_000m, 3_900m);
         var only = RefreshScope.Of(enterpriseIds: [enterprise.Id]);
         await service.RefreshAsync(only, default);
         var id = await db.Set<Warning>().Where(w => w.EnterpriseId == enterprise.Id && w.Kind == WarningKind.EnterpriseRevenueDrop).Select(w => w.Id).SingleAsync();
@@ -121,8 +99,7 @@ public sealed class WarningsServiceTests(SqliteAppFactory app)
     public async Task A_key_enterprise_whose_largest_site_moves_to_another_city_raises_a_move_warning_from_the_audit_log()
     {
         await using var scope = app.Scope(out var db);
-        var service = new WarningService(db, scope.ServiceProvider.GetRequiredService<ProgressService>(),
-            Microsoft.Extensions.Options.Options.Create(new WarningOptions()), new TestClock(DateTimeOffset.UtcNow.AddMinutes(1)));
+        var service = NewService(scope, db, new TestClock(DateTimeOffset.UtcNow.AddMinutes(1)));
         var nanshan = await db.Regions.FirstAsync(r => r.Name == "南山区" && r.Level == RegionLevel.District);
         var futian = await db.Regions.FirstAsync(r => r.Name == "福田区" && r.Level == RegionLevel.District);
         var tianhe = await db.Regions.FirstAsync(r => r.Name == "天河区" && r.Level == RegionLevel.District);
@@ -160,4 +137,25 @@ public sealed class WarningsServiceTests(SqliteAppFactory app)
         Assert.Contains("由南山区迁至天河区（广州市），已迁出深圳市", w.Message);
     }
 
+
+    private static WarningService NewService(IServiceScope scope, Core.Data.AppDbContext db, TimeProvider clock) =>
+        new(db, scope.ServiceProvider.GetRequiredService<ProgressService>(), Microsoft.Extensions.Options.Options.Create(new WarningOptions()), clock);
+
+    /// <summary>A synthetic 南山区 pool member with revenue (万元) in the latest figure year and the year before; unique code and name.</summary>
+    private static async Task<(Enterprise Enterprise, int Year)> AddPoolEnterpriseAsync(Core.Data.AppDbContext db, string codeLetter, string namePrefix,
+        CultivationPool pool, decimal previousRevenue, decimal revenue)
+    {
+        var year = await db.EnterpriseFigures.Where(f => f.Quarter == 0).MaxAsync(f => f.Year);
+        var region = await db.Regions.FirstAsync(r => r.Name == "南山区" && r.Level == RegionLevel.District);
+        var enterprise = new Enterprise
+        {
+            CreditCode = CreditCode.Complete($"91440300{codeLetter}{Random.Shared.Next(0, 99_999_999):D8}"), Name = $"{namePrefix}{Guid.NewGuid():N}"[..16],
+            RegisteredRegionId = region.Id, IndustryCode = "BIO", IsSynthetic = true,
+            Pools = [new PoolMembership { Pool = pool, FromYear = year - 5 }],
+            Figures = [new EnterpriseFigure { Year = year - 1, Revenue = previousRevenue }, new EnterpriseFigure { Year = year, Revenue = revenue }],
+        };
+        db.Add(enterprise);
+        await db.SaveChangesAsync();
+        return (enterprise, year);
+    }
 }
