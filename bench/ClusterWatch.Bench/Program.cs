@@ -15,7 +15,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ClusterWatch.Bench demo [--enterprises N] [--seed S] [--provider sqlite|postgresql]");
     Console.Error.WriteLine("       ClusterWatch.Bench dashboard [--enterprises N] [--rounds R] [--provider sqlite|postgresql]");
-    Console.Error.WriteLine("       ClusterWatch.Bench analytics [--enterprises N] [--provider sqlite|postgresql] [--clients C] [--rounds R]");
+    Console.Error.WriteLine("       ClusterWatch.Bench analytics [--enterprises N] [--provider sqlite|postgresql] [--clients C] [--rounds R] [--keep NAME: reuse a database seeded by an earlier run] [--refresh-only]");
     Console.Error.WriteLine("       ClusterWatch.Bench extraction [--documents N] [--fuzz N] [--seed S] [--verbose]");
     return 2;
 }

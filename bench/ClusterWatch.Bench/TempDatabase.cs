@@ -11,6 +11,10 @@ public sealed class TempDatabase : IAsyncDisposable
     private readonly string? _admin;
     public string ConnectionString { get; }
 
+    /// <summary>A kept database (bench --keep) is reused by later runs instead of being removed.</summary>
+    public bool Kept { get; private init; }
+    public bool Existed { get; private init; }
+
     private TempDatabase(DatabaseProvider provider, string name, string connectionString, string? admin)
     {
         _provider = provider;
@@ -19,23 +23,31 @@ public sealed class TempDatabase : IAsyncDisposable
         _admin = admin;
     }
 
-    public static TempDatabase Create(DatabaseProvider provider)
+    /// <param name="keep">A name to create once and reuse on later runs (never removed), or null for a throwaway database.</param>
+    public static TempDatabase Create(DatabaseProvider provider, string? keep = null)
     {
-        var name = $"clusterwatch_bench_{Guid.NewGuid():N}";
+        var name = keep is null ? $"clusterwatch_bench_{Guid.NewGuid():N}" : $"clusterwatch_bench_keep_{keep}";
         if (provider == DatabaseProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), name + ".db");
-            return new TempDatabase(provider, file, $"Data Source={file};Pooling=false", null);
+            return new TempDatabase(provider, file, $"Data Source={file};Pooling=false", null) { Kept = keep is not null, Existed = File.Exists(file) };
         }
         var admin = Environment.GetEnvironmentVariable("CLUSTERWATCH_TEST_PG")
             ?? throw new InvalidOperationException("--provider postgresql needs CLUSTERWATCH_TEST_PG (admin connection string).");
+        var existed = false;
         using (var conn = new NpgsqlConnection(admin))
         {
             conn.Open();
-            using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", conn);
-            cmd.ExecuteNonQuery();
+            using var exists = new NpgsqlCommand($"SELECT COUNT(*) FROM pg_database WHERE datname = '{name}'", conn);
+            existed = (long)exists.ExecuteScalar()! > 0;
+            if (!existed)
+            {
+                using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", conn);
+                cmd.ExecuteNonQuery();
+            }
         }
-        return new TempDatabase(provider, name, new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ToString(), admin);
+        return new TempDatabase(provider, name, new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ToString(), admin)
+            { Kept = keep is not null, Existed = existed };
     }
 
     public long SizeMb()
@@ -49,6 +61,7 @@ public sealed class TempDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Kept) return;
         if (_provider == DatabaseProvider.Sqlite)
         {
             foreach (var f in new[] { _name, _name + "-wal", _name + "-shm" }) if (File.Exists(f)) File.Delete(f);

@@ -160,7 +160,10 @@ public abstract class CreditApiTests(AppFactory app)
         await using var scope = app.Scope(out var db);
         var stored = await db.Set<CreditScore>().AsNoTracking().SingleAsync(s => s.EnterpriseId == id);
         Assert.Equal((79, "B"), (stored.Score, stored.Grade));
-        Assert.Contains("穗税公告〔2026〕1号", stored.Factors);
+        var cited = await db.Set<CreditRecord>().AsNoTracking().Where(r => r.EnterpriseId == id && (r.DocumentNo == "穗税公告〔2026〕1号" || r.DocumentNo == "GR202544000123"))
+            .Select(r => r.Id).ToListAsync();
+        Assert.Equal(2, cited.Count);
+        Assert.All(cited, recordId => Assert.Contains($"[{recordId},", stored.Factors));
 
         var again = await Json(await app.Client().PostAsync("/api/credit/import", Upload(csv)));
         Assert.Equal(0, again.GetProperty("recordsCreated").GetInt32());

@@ -11,7 +11,10 @@ namespace ClusterWatch.Core.Analytics.Chains;
 
 public sealed record ChainRefreshResult(bool IsFull, int EnterprisesMapped, int EnterpriseLinks, int DirectoryLinks, long ElapsedMs)
 {
-    public override string ToString() => $"{(IsFull ? "全部" : "变动")}企业 {EnterprisesMapped} 家映射到 {EnterpriseLinks} 个环节归属，名录公司归属 {DirectoryLinks} 个";
+    /// <summary>Enterprises whose stored links were replaced (a full refresh leaves unchanged ones as they are).</summary>
+    public int EnterprisesRewritten { get; init; } = EnterprisesMapped;
+
+    public override string ToString() => $"{(IsFull ? "全部" : "变动")}企业 {EnterprisesMapped} 家映射到 {EnterpriseLinks} 个环节归属（改写 {EnterprisesRewritten} 家），名录公司归属 {DirectoryLinks} 个";
 }
 
 /// <summary>
@@ -32,23 +35,51 @@ public sealed class ChainAnalysisService(AppDbContext db, TimeProvider clock, IA
         var watch = Stopwatch.StartNew();
         if (!scope.IsFull && scope.EnterpriseIds.Count == 0) return new(false, 0, 0, 0, 0);
         var mapper = await LoadMapperAsync(ct);
-        var (mapped, links, directoryLinks) = (0, 0, 0);
+        var (mapped, links, directoryLinks, rewritten) = (0, 0, 0, 0);
         await InTransactionAsync(async transaction =>
         {
             await using var writer = LinkWriter.Create(db, transaction, "EnterpriseChainLinks", "EnterpriseId");
             if (scope.IsFull)
             {
-                await db.Set<EnterpriseChainLink>().ExecuteDeleteAsync(ct);
+                // Every enterprise is mapped again; only the enterprises whose links differ from the stored ones are rewritten.
+                var stored = (await db.Set<EnterpriseChainLink>().AsNoTracking().Select(m => new { m.EnterpriseId, m.LinkId, m.MatchedBy }).ToListAsync(ct))
+                    .ToLookup(m => m.EnterpriseId, m => new ChainLinkMatch(m.LinkId, m.MatchedBy));
+                var changed = new List<int>();
+                var rows = new List<(int Id, ChainLinkMatch Match)>();
+                var all = new List<(int Id, ChainLinkMatch Match)>();
                 var lastId = 0;
+                var seen = new HashSet<int>();
                 while (true)
                 {
                     var batch = await db.Enterprises.AsNoTracking().Where(e => e.Id > lastId).OrderBy(e => e.Id)
                         .Select(e => new { e.Id, e.IndustryCode, e.Name }).Take(BatchSize).ToListAsync(ct);
                     if (batch.Count == 0) break;
                     lastId = batch[^1].Id;
-                    var rows = batch.SelectMany(e => mapper.MapEnterprise(e.IndustryCode, e.Name).Select(m => (e.Id, m))).ToList();
+                    foreach (var e in batch)
+                    {
+                        seen.Add(e.Id);
+                        var matches = mapper.MapEnterprise(e.IndustryCode, e.Name);
+                        links += matches.Count;
+                        all.AddRange(matches.Select(m => (e.Id, m)));
+                        if (SameLinks(stored[e.Id], matches)) continue;
+                        changed.Add(e.Id);
+                        rows.AddRange(matches.Select(m => (e.Id, m)));
+                    }
+                    mapped += batch.Count;
+                }
+                // Links of enterprises deleted meanwhile go with them (the foreign key cascades); this only tidies what is left.
+                changed.AddRange(stored.Select(g => g.Key).Where(id => !seen.Contains(id)));
+                rewritten = changed.Count;
+                if (changed.Count > mapped / 2)
+                {
+                    await db.Set<EnterpriseChainLink>().ExecuteDeleteAsync(ct);
+                    await writer.WriteAsync(all, ct);
+                }
+                else
+                {
+                    foreach (var chunk in changed.Chunk(DeleteChunk))
+                        await db.Set<EnterpriseChainLink>().Where(m => chunk.Contains(m.EnterpriseId)).ExecuteDeleteAsync(ct);
                     await writer.WriteAsync(rows, ct);
-                    (mapped, links) = (mapped + batch.Count, links + rows.Count);
                 }
                 directoryLinks = await WriteDirectoryAsync(mapper, transaction, ct);
             }
@@ -61,13 +92,13 @@ public sealed class ChainAnalysisService(AppDbContext db, TimeProvider clock, IA
                         .Select(e => new { e.Id, e.IndustryCode, e.Name }).ToListAsync(ct);
                     var rows = enterprises.SelectMany(e => mapper.MapEnterprise(e.IndustryCode, e.Name).Select(m => (e.Id, m))).ToList();
                     await writer.WriteAsync(rows, ct);
-                    (mapped, links) = (mapped + enterprises.Count, links + rows.Count);
+                    (mapped, links, rewritten) = (mapped + enterprises.Count, links + rows.Count, rewritten + enterprises.Count);
                 }
             }
             await writer.DisposeAsync();
-            await AuditAsync(new { scope = scope.IsFull ? "full" : "enterprises", enterprises = mapped, enterpriseLinks = links, directoryLinks }, ct);
+            await AuditAsync(new { scope = scope.IsFull ? "full" : "enterprises", enterprises = mapped, enterpriseLinks = links, rewritten, directoryLinks }, ct);
         }, ct);
-        return new(scope.IsFull, mapped, links, directoryLinks, watch.ElapsedMilliseconds);
+        return new(scope.IsFull, mapped, links, directoryLinks, watch.ElapsedMilliseconds) { EnterprisesRewritten = rewritten };
     }
 
     /// <summary>Maps the listed-company directory again (after the chains or the directory changed).</summary>
@@ -81,6 +112,17 @@ public sealed class ChainAnalysisService(AppDbContext db, TimeProvider clock, IA
             await AuditAsync(new { scope = "directory", directoryLinks = written }, ct);
         }, ct);
         return written;
+    }
+
+    private static bool SameLinks(IEnumerable<ChainLinkMatch> stored, IReadOnlyList<ChainLinkMatch> mapped)
+    {
+        var count = 0;
+        foreach (var link in stored)
+        {
+            if (!mapped.Contains(link)) return false;
+            count++;
+        }
+        return count == mapped.Count;
     }
 
     private async Task<ChainMapper> LoadMapperAsync(CancellationToken ct) =>

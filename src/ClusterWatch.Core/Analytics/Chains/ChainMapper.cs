@@ -33,15 +33,19 @@ public sealed class ChainMapper
     };
 
     private readonly IReadOnlyList<ChainLinkRule> _links;
-    /// <summary>Keywords upper-cased once, so each firm's text is upper-cased once and compared ordinally (the refresh maps 200,000 firms).</summary>
-    private readonly string[][] _keywords;
+    /// <summary>
+    /// Every link's keywords, upper-cased once and filed under their first character: a firm's text is upper-cased once and
+    /// each of its characters looks up the keywords that could start there (the refresh maps 200,000 firms).
+    /// </summary>
+    private readonly Dictionary<char, (int Link, string Keyword)[]> _keywordsByFirstChar;
     private readonly Dictionary<string, bool[]> _industryLinks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _inScope = new(StringComparer.Ordinal);
 
     public ChainMapper(IEnumerable<ChainLinkRule> links)
     {
         _links = links.ToList();
-        _keywords = _links.Select(l => l.Keywords.Select(k => k.ToUpperInvariant()).ToArray()).ToArray();
+        _keywordsByFirstChar = _links.SelectMany((l, i) => l.Keywords.Select(k => (Link: i, Keyword: k.ToUpperInvariant())))
+            .Where(k => k.Keyword.Length > 0).GroupBy(k => k.Keyword[0]).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     public IReadOnlyList<ChainLinkMatch> MapEnterprise(string industryCode, string name, IEnumerable<string>? ipcCodes = null)
@@ -64,6 +68,7 @@ public sealed class ChainMapper
         var ipcs = ipcCodes?.Select(NormalizeIpc).Where(c => c.Length > 0).ToList() ?? [];
         for (var i = 0; i < texts.Length; i++) texts[i] = texts[i].ToUpperInvariant();
         var byIndustry = industryCode is null ? null : IndustryLinks(industryCode);
+        var keywordHits = texts.Length == 0 ? null : KeywordHits(texts);
         var matches = new List<ChainLinkMatch>();
         // Plain loops: this runs for every firm of a 200,000-firm refresh.
         for (var i = 0; i < _links.Count; i++)
@@ -71,17 +76,23 @@ public sealed class ChainMapper
             var link = _links[i];
             if (byIndustry is not null && byIndustry[i]) matches.Add(new(link.LinkId, ChainMatch.Industry));
             else if (ipcs.Count > 0 && link.IpcCodes.Any(group => ipcs.Any(code => IpcFallsUnder(code, NormalizeIpc(group))))) matches.Add(new(link.LinkId, ChainMatch.Ipc));
-            else if (texts.Length > 0 && HasKeyword(_keywords[i], texts)) matches.Add(new(link.LinkId, ChainMatch.Keyword));
+            else if (keywordHits is not null && keywordHits[i]) matches.Add(new(link.LinkId, ChainMatch.Keyword));
         }
         return matches;
     }
 
-    private static bool HasKeyword(string[] keywords, string[] texts)
+    /// <summary>Which links have a keyword somewhere in the (upper-cased) texts.</summary>
+    private bool[] KeywordHits(string[] texts)
     {
-        foreach (var keyword in keywords)
-            foreach (var text in texts)
-                if (text.Contains(keyword, StringComparison.Ordinal)) return true;
-        return false;
+        var hits = new bool[_links.Count];
+        foreach (var text in texts)
+            for (var at = 0; at < text.Length; at++)
+            {
+                if (!_keywordsByFirstChar.TryGetValue(text[at], out var candidates)) continue;
+                foreach (var (link, keyword) in candidates)
+                    if (!hits[link] && text.AsSpan(at).StartsWith(keyword, StringComparison.Ordinal)) hits[link] = true;
+            }
+        return hits;
     }
 
     /// <summary>Which links take the sub-industry, computed once per code.</summary>

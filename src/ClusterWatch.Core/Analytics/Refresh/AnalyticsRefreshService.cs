@@ -19,8 +19,7 @@ public sealed record RefreshResult(bool IsFull, IReadOnlyList<StageTiming> Stage
 }
 
 /// <summary>
-/// Refreshes the analytics: the fact table (server-side INSERT … SELECT … GROUP BY, only the (region, year) pairs in scope
-/// for an incremental refresh), then the other features' RefreshAsync (warnings, chains, credit, assessment) when registered.
+/// Refreshes the analytics: the fact table (FactStore, only the (region, year) pairs in scope for an incremental refresh), then the other features' RefreshAsync (warnings, chains, credit, assessment) when registered.
 /// One refresh at a time per process (AnalyticsRefreshStatus holds the gate and what the status endpoint shows).
 /// </summary>
 public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider services, AnalyticsRefreshStatus status, TimeProvider clock, IAuditUser? auditUser = null)
@@ -111,7 +110,7 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
         }
     }
 
-    /// <summary>DELETE + INSERT … SELECT of the facts in scope, in one transaction so readers see the old facts until it commits.</summary>
+    /// <summary>Rebuilds the facts in scope (FactStore: one pass over the figures, then a short write of the scope's facts).</summary>
     private async Task<StageTiming> RefreshFactsAsync(FactScope facts, IProgress<string> progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -123,7 +122,6 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
             await db.Database.OpenConnectionAsync(ct);
             try
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 List<int>? regions = null;
                 if (!facts.All)
                 {
@@ -137,16 +135,9 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
                     regions = regions.Distinct().Order().ToList();
                 }
                 var years = facts.All || facts.Years.Count == 0 ? null : facts.Years.Order().ToList();
-                var sql = new FactSql(db.Database.IsNpgsql());
-                var previousTimeout = db.Database.GetCommandTimeout();
-                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-                try
-                {
-                    foreach (var statement in sql.Refresh(regions, years)) await db.Database.ExecuteSqlRawAsync(statement, ct);
-                }
-                finally { db.Database.SetCommandTimeout(previousTimeout); }
-                await transaction.CommitAsync(ct);
-                var touched = regions is null ? "全部地区和年份" : $"{regions.Count} 个地区 × {(years is null ? "全部年份" : string.Join("、", years) + " 年")}";
+                var timings = await new FactStore(db).RefreshAsync(regions, years, ct);
+                var touched = (regions is null ? "全部地区和年份" : $"{regions.Count} 个地区 × {(years is null ? "全部年份" : string.Join("、", years) + " 年")}")
+                              + $"，企业 {timings.Enterprises} 家，事实 {timings.Facts} 行；读取 {timings.Read:0.###} 秒，汇总 {timings.Figures:0.###} 秒，写入 {timings.Write:0.###} 秒";
                 return new StageTiming(FactsStage, Math.Round(clock.Elapsed.TotalSeconds, 3), touched);
             }
             finally
@@ -239,7 +230,7 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
     /// <summary>Times the plain aggregation pass over the figures (the least any refresh must do), for the benchmark.</summary>
     public static async Task<double> TimeAggregationPassAsync(AppDbContext db, CancellationToken ct)
     {
-        var sql = new FactSql(db.Database.IsNpgsql()).AggregationPass();
+        var sql = FactStore.AggregationPass(db.Database.IsNpgsql());
         var clock = Stopwatch.StartNew();
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;

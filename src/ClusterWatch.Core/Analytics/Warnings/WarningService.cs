@@ -5,6 +5,7 @@ using ClusterWatch.Core.Plans;
 using ClusterWatch.Core.Regions;
 using ClusterWatch.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ClusterWatch.Core.Analytics.Warnings;
@@ -300,25 +301,21 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
     {
         var latest = await db.EnterpriseFigures.Where(f => f.Quarter == 0).MaxAsync(f => (int?)f.Year, ct);
         if (latest is not { } year) return;
-        var figures = db.EnterpriseFigures.AsNoTracking().Where(f => f.Quarter == 0 && (f.Year == year || f.Year == year - 1));
         var enterprises = db.Enterprises.AsNoTracking();
-        var pools = db.PoolMemberships.AsNoTracking().Where(p => p.FromYear <= year && (p.ToYear == null || p.ToYear >= year));
-        if (ids is not null)
-        {
-            var idList = ids.ToList();
-            figures = figures.Where(f => idList.Contains(f.EnterpriseId));
-            enterprises = enterprises.Where(e => idList.Contains(e.Id));
-            pools = pools.Where(p => idList.Contains(p.EnterpriseId));
-        }
-        var revenue = (await figures.Select(f => new { f.EnterpriseId, f.Year, f.Revenue }).ToListAsync(ct)).ToLookup(f => f.EnterpriseId);
-        var active = (await pools.Select(p => new { p.EnterpriseId, p.Pool }).ToListAsync(ct)).ToLookup(p => p.EnterpriseId, p => p.Pool);
+        var revenue = (await RevenueChangesAsync(year, ids, ct)).ToLookup(f => f.EnterpriseId);
+        var pairIds = revenue.Select(g => g.Key).ToList();
+        var active = new List<(int EnterpriseId, CultivationPool Pool)>();
+        foreach (var chunk in pairIds.Chunk(500))
+            active.AddRange((await db.PoolMemberships.AsNoTracking().Where(p => chunk.Contains(p.EnterpriseId) && p.FromYear <= year && (p.ToYear == null || p.ToYear >= year))
+                .Select(p => new { p.EnterpriseId, p.Pool }).ToListAsync(ct)).Select(p => (p.EnterpriseId, p.Pool)));
+        var pools = active.ToLookup(p => p.EnterpriseId, p => p.Pool);
         // First the rules on the numbers alone, then names and regions only for the enterprises that raise something.
         var raised = new List<(int Id, decimal Revenue, decimal Previous)>();
         foreach (var group in revenue)
         {
             var byYear = group.ToDictionary(f => f.Year, f => f.Revenue);
             if (!byYear.TryGetValue(year, out var now) || !byYear.TryGetValue(year - 1, out var before)) continue;
-            var probe = new EnterpriseYearsInput(group.Key, "", "", 0, "", false, active[group.Key].ToList(), year, now, before);
+            var probe = new EnterpriseYearsInput(group.Key, "", "", 0, "", false, pools[group.Key].ToList(), year, now, before);
             if (_rules.RevenueDrop(probe) is not null || _rules.TierChange(probe) is not null) raised.Add((group.Key, now, before));
         }
         var details = new Dictionary<int, (string CreditCode, string Name, int RegionId, bool IsSynthetic)>();
@@ -328,10 +325,51 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
         foreach (var (id, now, before) in raised)
         {
             if (!details.TryGetValue(id, out var e)) continue;
-            var input = new EnterpriseYearsInput(id, e.CreditCode, e.Name, e.RegionId, regions.Name(e.RegionId), e.IsSynthetic, active[id].ToList(), year, now, before);
+            var input = new EnterpriseYearsInput(id, e.CreditCode, e.Name, e.RegionId, regions.Name(e.RegionId), e.IsSynthetic, pools[id].ToList(), year, now, before);
             if (_rules.RevenueDrop(input) is { } drop) list.Add(drop);
             if (_rules.TierChange(input) is { } tier) list.Add(tier);
         }
+    }
+
+    private sealed record RevenuePair(int EnterpriseId, int Year, decimal Revenue);
+
+    /// <summary>
+    /// The yearly revenue of the latest and the previous year of the enterprises whose numbers may raise a rule: a pool member
+    /// whose revenue fell by about the threshold or more, or one whose revenue is on different sides of a tier threshold in
+    /// the two years. The database compares in floating point with some slack; the rules decide in decimals.
+    /// </summary>
+    private async Task<List<RevenuePair>> RevenueChangesAsync(int year, IReadOnlySet<int>? ids, CancellationToken ct)
+    {
+        var postgres = db.Database.IsNpgsql();
+        string R(string alias) => postgres ? $"{alias}.\"Revenue\"" : $"CAST({alias}.\"Revenue\" AS REAL)";
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var keep = (1m - (options.Value.RevenueDropPercent - 0.01m) / 100m).ToString(inv);
+        var tiers = RevenueTier.ThresholdsYi.Select(t => RevenueTier.ThresholdInWan(t).ToString(inv)).Select(t => $"({R("a")} >= {t}) <> ({R("b")} >= {t})");
+        var sql = $"""
+            SELECT a."EnterpriseId", a."Revenue", b."Revenue" FROM "EnterpriseFigures" a
+            JOIN "EnterpriseFigures" b ON b."EnterpriseId" = a."EnterpriseId" AND b."Year" = {year - 1} AND b."Quarter" = 0
+            WHERE a."Year" = {year} AND a."Quarter" = 0{(ids is null ? "" : $" AND a.\"EnterpriseId\" IN ({string.Join(", ", ids.Order().Append(0))})")}
+              AND (({R("b")} > 0 AND {R("a")} < {R("b")} * {keep}
+                    AND EXISTS (SELECT 1 FROM "PoolMemberships" p WHERE p."EnterpriseId" = a."EnterpriseId" AND p."FromYear" <= {year} AND (p."ToYear" IS NULL OR p."ToYear" >= {year})))
+                   OR {string.Join(" OR ", tiers)})
+            """;
+        var rows = new List<RevenuePair>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(new RevenuePair(reader.GetInt32(0), year, reader.GetDecimal(1)));
+                rows.Add(new RevenuePair(reader.GetInt32(0), year - 1, reader.GetDecimal(2)));
+            }
+        }
+        finally { await db.Database.CloseConnectionAsync(); }
+        return rows;
     }
 
     private sealed record SiteState(int Id, int EnterpriseId, int RegionId, decimal Share);

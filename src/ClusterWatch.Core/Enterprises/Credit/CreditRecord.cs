@@ -37,9 +37,10 @@ public class CreditScore
     public int Bonuses { get; set; }
     public int Deductions { get; set; }
     public string SchemeVersion { get; set; } = "";
+    /// <summary>When the score was last written (a full refresh leaves an unchanged score as it is).</summary>
     public DateTimeOffset ComputedAt { get; set; }
     /// <summary>The first day a record starts or stops counting; an incremental refresh rescores enterprises whose day has come.</summary>
     public DateOnly? NextChangeOn { get; set; }
-    /// <summary>The counted factors as JSON (array of CreditFactor).</summary>
+    /// <summary>The counted records as JSON [[record id, counted points], …]; the page and the API explain them from the records.</summary>
     public string Factors { get; set; } = "[]";
 }

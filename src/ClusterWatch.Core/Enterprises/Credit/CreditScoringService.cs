@@ -10,7 +10,10 @@ namespace ClusterWatch.Core.Enterprises.Credit;
 /// <summary>What a refresh did.</summary>
 public sealed record CreditRefreshResult(int EnterprisesScored, int RecordsRead, long ElapsedMilliseconds)
 {
-    public override string ToString() => $"评分企业 {EnterprisesScored} 家，读取信用记录 {RecordsRead} 条";
+    /// <summary>Score rows written (a full refresh writes only the scores that changed).</summary>
+    public int Written { get; init; } = EnterprisesScored;
+
+    public override string ToString() => $"评分企业 {EnterprisesScored} 家，读取信用记录 {RecordsRead} 条，改写评分 {Written} 条";
 }
 
 /// <summary>Scores enterprises with the credit model and keeps CreditScores (one row per enterprise) up to date.</summary>
@@ -72,42 +75,44 @@ public sealed class CreditScoringService(AppDbContext db, TimeProvider time, Cre
 
         var byEnterprise = facts.ToLookup(f => f.EnterpriseId, f => f.Facts);
         var computedAt = time.GetUtcNow().ToUniversalTime();
-        var baseline = model.Baseline(today);
+        var baseline = StoredRow.From(0, model.Baseline(today), model.Scheme.Version);
         var grades = new Dictionary<string, int>();
-        var rows = new List<object?[]>(ids.Count);
-        var baselineCount = 0;
+        var rows = new List<StoredRow>(ids.Count);
         foreach (var id in ids)
         {
-            // A full refresh writes the many enterprises without records in one INSERT … SELECT below instead of row by row.
-            if (scope.IsFull && !byEnterprise.Contains(id)) { baselineCount++; continue; }
-            var evaluation = byEnterprise.Contains(id) ? model.Evaluate(byEnterprise[id], today) : baseline;
-            grades[evaluation.Grade] = grades.GetValueOrDefault(evaluation.Grade) + 1;
-            var factorsJson = evaluation.Factors.Count == 0 ? "[]" : JsonSerializer.Serialize(evaluation.Factors, FactorJson);
-            rows.Add([id, evaluation.Score, evaluation.Grade, evaluation.Bonuses, evaluation.Deductions, model.Scheme.Version, computedAt, factorsJson, evaluation.NextChangeOn]);
+            var row = byEnterprise.Contains(id) ? StoredRow.From(id, model.Evaluate(byEnterprise[id], today), model.Scheme.Version) : baseline with { EnterpriseId = id };
+            grades[row.Grade] = grades.GetValueOrDefault(row.Grade) + 1;
+            rows.Add(row);
         }
+
+        // A full refresh compares with the stored rows and writes only what differs (usually nothing): rewriting 200,000
+        // unchanged rows would cost more than scoring them.
+        var existing = scope.IsFull ? await ReadStoredAsync(ct) : null;
+        var changed = existing is null ? rows : rows.Where(r => !existing.TryGetValue(r.EnterpriseId, out var old) || old != r).ToList();
+        var removed = existing is null ? [] : existing.Keys.Except(ids).ToList();
+        var rewriteAll = existing is not null && (existing.Count == 0 || changed.Count + removed.Count > existing.Count / 2);
 
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            if (scope.IsFull) await scores.ExecuteDeleteAsync(ct);
-            else foreach (var chunk in ids.Chunk(Chunk)) await scores.Where(s => chunk.Contains(s.EnterpriseId)).ExecuteDeleteAsync(ct);
+            if (rewriteAll) await scores.ExecuteDeleteAsync(ct);
+            else foreach (var chunk in (existing is null ? ids : changed.Select(r => r.EnterpriseId).Concat(removed)).Chunk(Chunk))
+                await scores.Where(s => chunk.Contains(s.EnterpriseId)).ExecuteDeleteAsync(ct);
+            var toInsert = rewriteAll ? rows.Where(r => byEnterprise.Contains(r.EnterpriseId)).ToList() : changed;
             await CreditBulkWriter.InsertAsync(db, "CreditScores",
                 [nameof(CreditScore.EnterpriseId), nameof(CreditScore.Score), nameof(CreditScore.Grade), nameof(CreditScore.Bonuses),
                  nameof(CreditScore.Deductions), nameof(CreditScore.SchemeVersion), nameof(CreditScore.ComputedAt), nameof(CreditScore.Factors),
                  nameof(CreditScore.NextChangeOn)],
-                rows, ct);
-            if (scope.IsFull && baselineCount > 0)
-            {
-                grades[baseline.Grade] = grades.GetValueOrDefault(baseline.Grade) + baselineCount;
+                toInsert.Select(r => new object?[] { r.EnterpriseId, r.Score, r.Grade, r.Bonuses, r.Deductions, r.SchemeVersion, computedAt, r.Factors, r.NextChangeOn }), ct);
+            // The many enterprises at the base score go in with one INSERT … SELECT.
+            if (rewriteAll)
                 await CreditBulkWriter.InsertBaselineAsync(db,
-                    [baseline.Score, baseline.Grade, baseline.Bonuses, baseline.Deductions, model.Scheme.Version, computedAt,
-                     baseline.Factors.Count == 0 ? "[]" : JsonSerializer.Serialize(baseline.Factors, FactorJson), baseline.NextChangeOn], ct);
-            }
+                    [baseline.Score, baseline.Grade, baseline.Bonuses, baseline.Deductions, baseline.SchemeVersion, computedAt, baseline.Factors, baseline.NextChangeOn], ct);
             db.AuditEntries.Add(new AuditEntry
             {
                 At = computedAt, User = AuditUser, Action = scope.IsFull ? "credit rescore all" : "credit rescore", EntityType = nameof(CreditScore),
                 EntityId = scope.IsFull ? "" : string.Join(",", ids.Take(50)) + (ids.Count > 50 ? ",…" : ""),
-                After = JsonSerializer.Serialize(new { enterprises = ids.Count, records = facts.Count, asOf = today, scheme = model.Scheme.Version, grades }, FactorJson),
+                After = JsonSerializer.Serialize(new { enterprises = ids.Count, records = facts.Count, rewritten = rewriteAll ? ids.Count : changed.Count + removed.Count, asOf = today, scheme = model.Scheme.Version, grades }, FactorJson),
             });
             await db.SaveChangesAsync(ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
@@ -116,6 +121,22 @@ public sealed class CreditScoringService(AppDbContext db, TimeProvider time, Cre
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
-        return new CreditRefreshResult(ids.Count, facts.Count, clock.ElapsedMilliseconds);
+        return new CreditRefreshResult(ids.Count, facts.Count, clock.ElapsedMilliseconds) { Written = rewriteAll ? ids.Count : changed.Count + removed.Count };
     }
+
+    /// <summary>A CreditScores row without its time: Factors cites each counted record as [record id, counted points].</summary>
+    private sealed record StoredRow(int EnterpriseId, int Score, string Grade, int Bonuses, int Deductions, string SchemeVersion, string Factors, DateOnly? NextChangeOn)
+    {
+        public static StoredRow From(int enterpriseId, CreditEvaluation e, string schemeVersion) =>
+            new(enterpriseId, e.Score, e.Grade, e.Bonuses, e.Deductions, schemeVersion, CitedFactors(e.Factors), e.NextChangeOn);
+    }
+
+    /// <summary>"[[12,5],[40,-3]]": the records behind the score; the page and the API explain them from the records themselves.</summary>
+    public static string CitedFactors(IEnumerable<CreditFactor> factors) =>
+        "[" + string.Join(",", factors.Select(f => $"[{f.RecordId.ToString(System.Globalization.CultureInfo.InvariantCulture)},{f.CountedPoints.ToString(System.Globalization.CultureInfo.InvariantCulture)}]")) + "]";
+
+    private async Task<Dictionary<int, StoredRow>> ReadStoredAsync(CancellationToken ct) =>
+        (await db.Set<CreditScore>().AsNoTracking()
+            .Select(s => new StoredRow(s.EnterpriseId, s.Score, s.Grade, s.Bonuses, s.Deductions, s.SchemeVersion, s.Factors, s.NextChangeOn)).ToListAsync(ct))
+        .ToDictionary(r => r.EnterpriseId);
 }
