@@ -237,6 +237,33 @@ public abstract class CreditApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_full_refresh_rewrites_only_the_scores_that_changed_and_they_match_a_fresh_scoring()
+    {
+        var (id, code) = await RealEnterpriseAsync();
+        await using var scope = app.Scope(out var db);
+        var scoring = scope.ServiceProvider.GetRequiredService<CreditScoringService>();
+        await scoring.RefreshAsync(RefreshScope.Full);
+
+        var unchanged = await scoring.RefreshAsync(RefreshScope.Full);
+        db.Set<CreditRecord>().Add(new CreditRecord
+        {
+            EnterpriseId = id, IndicatorCode = "REG-LITIGATION", Title = "民事诉讼败诉", OccurredOn = scoring.Today().AddDays(-10),
+            DocumentNo = $"（2026）粤01民终{id}号", Issuer = "广州市中级人民法院", Source = "测试", ImportedAt = DateTimeOffset.UtcNow, ImportedBy = "test",
+        });
+        await db.SaveChangesAsync();
+        var oneChanged = await scoring.RefreshAsync(RefreshScope.Full);
+
+        Assert.Equal(0, unchanged.Written);
+        Assert.True(unchanged.EnterprisesScored > 0);
+        Assert.Equal(1, oneChanged.Written);
+        var stored = await db.Set<CreditScore>().AsNoTracking().SingleAsync(s => s.EnterpriseId == id);
+        var live = await scoring.EvaluateAsync(id);
+        Assert.Equal((live.Score, live.Grade, live.NextChangeOn), (stored.Score, stored.Grade, stored.NextChangeOn));
+        Assert.Equal(CreditScoringService.CitedFactors(live.Factors), stored.Factors);
+        Assert.True(stored.Score < 80, $"{code} scored {stored.Score}");
+    }
+
+    [Fact]
     public async Task The_template_is_an_xlsx_with_the_chinese_headers_and_the_scheme_lists_every_indicator()
     {
         var template = await app.Client().GetAsync("/api/credit/template.xlsx");

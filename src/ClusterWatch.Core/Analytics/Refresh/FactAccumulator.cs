@@ -12,18 +12,19 @@ public readonly record struct FactSite(int EnterpriseId, int RegionId, double Sh
 /// </summary>
 public readonly record struct FactGroup(int RegistrationKey, int SiteKey, bool IsPrimary);
 
-/// <summary>
-/// The sums of figures in one group and period as the database can pre-aggregate them (PostgreSQL does, in parallel):
-/// plain sums, share-weighted sums, the row count and the counts at or above each revenue and output tier.
-/// </summary>
-public sealed class FactTotals
+/// <summary>What a database-side group adds to: the registration and primary-place facts, the production split, or all three.</summary>
+public enum FactRole : byte
 {
-    public double Revenue, OutputValue, RdExpense, InventionPatents;
-    public double SharedRevenue, SharedOutputValue, SharedRdExpense, SharedInventionPatents;
-    public int Rows;
-    public readonly int[] RevenueTiers = new int[FactAccumulator.TierCount];
-    public readonly int[] OutputTiers = new int[FactAccumulator.TierCount];
+    /// <summary>A single site with the whole output: the plain sums serve the registration and the split alike.</summary>
+    All = 0,
+    /// <summary>The registered region's sums and counts and the primary place's counts of an enterprise with several sites or a partial share.</summary>
+    RegistrationAndPrimary = 1,
+    /// <summary>One site's share-weighted sums.</summary>
+    Split = 2,
 }
+
+/// <summary>A group the database sums figures by (PostgreSQL does, in parallel): keys and role; Split groups have no registration key.</summary>
+public readonly record struct WeightedGroup(int RegistrationKey, int SiteKey, FactRole Role);
 
 /// <summary>
 /// Turns figure rows into AnalyticsFacts for the three calibers in one pass: each enterprise's figures go to its registered
@@ -46,12 +47,6 @@ public sealed class FactAccumulator
     private readonly Dictionary<int, Period> _periods = [];
     private int _lastPeriodKey = int.MinValue;
     private Period? _lastPeriod;
-
-    public IReadOnlyList<FactGroup> Groups => _groups;
-
-    /// <summary>Every enterprise-site row as (enterprise, group, share), for a database that aggregates by group itself.</summary>
-    public IEnumerable<(int EnterpriseId, int Group, double Share)> EnterpriseGroups =>
-        _entriesOf.SelectMany(e => Enumerable.Range(e.Value.Start, e.Value.Count).Select(i => (e.Key, _entries[i].Group, _entries[i].Share)));
 
     public int EnterpriseCount => _entriesOf.Count;
 
@@ -131,35 +126,73 @@ public sealed class FactAccumulator
         }
     }
 
-    /// <summary>Adds the pre-aggregated totals of one group in one period.</summary>
-    public void AddTotals(int year, int quarter, int group, FactTotals totals)
+    /// <summary>
+    /// The enterprise rows a database sums by group: (enterprise, weighted group, weight, whether its tier counts matter), and
+    /// the groups. Every enterprise's figures reach its registration and primary place once with weight 1, and every site by its share.
+    /// </summary>
+    public (List<(int EnterpriseId, int Group, double Weight, bool CountsTiers)> Rows, List<WeightedGroup> Groups) WeightedGroups()
     {
-        var period = PeriodOf(year, quarter);
-        var g = _groups[group];
-        if (g.IsPrimary)
+        var groups = new List<WeightedGroup>();
+        var index = new Dictionary<WeightedGroup, int>();
+        var rows = new List<(int, int, double, bool)>(_entries.Count + _entriesOf.Count / 10);
+        int Of(WeightedGroup g)
         {
-            var r = g.RegistrationKey;
-            period.RegistrationSums[r * Sums] += totals.Revenue;
-            period.RegistrationSums[r * Sums + 1] += totals.OutputValue;
-            period.RegistrationSums[r * Sums + 2] += totals.RdExpense;
-            period.RegistrationSums[r * Sums + 3] += totals.InventionPatents;
-            period.RegistrationRows[r] += totals.Rows;
-            var p = g.SiteKey;
-            period.PrimaryRows[p] += totals.Rows;
-            for (var t = 0; t < TierCount; t++)
+            if (!index.TryGetValue(g, out var i)) { i = groups.Count; index[g] = i; groups.Add(g); }
+            return i;
+        }
+        foreach (var (enterpriseId, (start, count)) in _entriesOf)
+        {
+            var (first, firstShare) = _entries[start];
+            if (count == 1 && firstShare == 1.0)
             {
-                period.RegistrationTiers[r * 2 * TierCount + t] += totals.RevenueTiers[t];
-                period.RegistrationTiers[r * 2 * TierCount + TierCount + t] += totals.OutputTiers[t];
-                period.PrimaryTiers[p * 2 * TierCount + t] += totals.RevenueTiers[t];
-                period.PrimaryTiers[p * 2 * TierCount + TierCount + t] += totals.OutputTiers[t];
+                var g = _groups[first];
+                rows.Add((enterpriseId, Of(new WeightedGroup(g.RegistrationKey, g.SiteKey, FactRole.All)), 1.0, true));
+                continue;
+            }
+            for (var i = start; i < start + count; i++)
+            {
+                var (group, share) = _entries[i];
+                var g = _groups[group];
+                if (g.IsPrimary) rows.Add((enterpriseId, Of(new WeightedGroup(g.RegistrationKey, g.SiteKey, FactRole.RegistrationAndPrimary)), 1.0, true));
+                rows.Add((enterpriseId, Of(new WeightedGroup(-1, g.SiteKey, FactRole.Split)), share, false));
             }
         }
-        var s = g.SiteKey;
-        period.SplitSums[s * Sums] += totals.SharedRevenue;
-        period.SplitSums[s * Sums + 1] += totals.SharedOutputValue;
-        period.SplitSums[s * Sums + 2] += totals.SharedRdExpense;
-        period.SplitSums[s * Sums + 3] += totals.SharedInventionPatents;
-        period.SplitRows[s] += totals.Rows;
+        return (rows, groups);
+    }
+
+    /// <summary>Adds the weighted sums and row count of one database group in one period.</summary>
+    public void AddSums(int year, int quarter, WeightedGroup group, double revenue, double outputValue, double rdExpense, double inventionPatents, int rows)
+    {
+        var period = PeriodOf(year, quarter);
+        if (group.Role != FactRole.Split)
+        {
+            var r = group.RegistrationKey;
+            period.RegistrationSums[r * Sums] += revenue;
+            period.RegistrationSums[r * Sums + 1] += outputValue;
+            period.RegistrationSums[r * Sums + 2] += rdExpense;
+            period.RegistrationSums[r * Sums + 3] += inventionPatents;
+            period.RegistrationRows[r] += rows;
+            period.PrimaryRows[group.SiteKey] += rows;
+        }
+        if (group.Role != FactRole.RegistrationAndPrimary)
+        {
+            var s = group.SiteKey;
+            period.SplitSums[s * Sums] += revenue;
+            period.SplitSums[s * Sums + 1] += outputValue;
+            period.SplitSums[s * Sums + 2] += rdExpense;
+            period.SplitSums[s * Sums + 3] += inventionPatents;
+            period.SplitRows[s] += rows;
+        }
+    }
+
+    /// <summary>Adds the count of one database group's rows at a revenue and output tier level (TierLevel) in one period.</summary>
+    public void AddTierCount(int year, int quarter, WeightedGroup group, int revenueLevel, int outputLevel, int rows)
+    {
+        if (group.Role == FactRole.Split) return;
+        var period = PeriodOf(year, quarter);
+        var (r, p) = (group.RegistrationKey * 2 * TierCount, group.SiteKey * 2 * TierCount);
+        for (var t = 0; t < revenueLevel; t++) { period.RegistrationTiers[r + t] += rows; period.PrimaryTiers[p + t] += rows; }
+        for (var t = 0; t < outputLevel; t++) { period.RegistrationTiers[r + TierCount + t] += rows; period.PrimaryTiers[p + TierCount + t] += rows; }
     }
 
     /// <summary>The fact rows with at least one figure behind them, for the regions in scope (null = every region).</summary>

@@ -26,7 +26,12 @@ public sealed class FactStore(AppDbContext db)
         + "\"RevenueTier1\", \"RevenueTier2\", \"RevenueTier3\", \"RevenueTier4\", \"RevenueTier5\", \"OutputTier1\", \"OutputTier2\", \"OutputTier3\", \"OutputTier4\", \"OutputTier5\"";
 
     /// <summary>The seconds each step took, for the stage's summary.</summary>
-    public sealed record Timings(double Read, double Figures, double Write, int Enterprises, int Facts);
+    public sealed record Timings(double Read, double Figures, double Write, int Enterprises, int Facts, int Written);
+
+    private readonly record struct FactKey(int Year, int Quarter, FactCaliber Caliber, int RegionId, string IndustryCode, bool IsSynthetic)
+    {
+        public static FactKey Of(AnalyticsFact f) => new(f.Year, f.Quarter, f.Caliber, f.RegionId, f.IndustryCode, f.IsSynthetic);
+    }
 
     /// <summary>
     /// Rebuilds the facts of the regions (null = all) in the years (null = all): every enterprise registered or producing in
@@ -57,16 +62,35 @@ public sealed class FactStore(AppDbContext db)
         }
 
         var facts = accumulator.Facts(regionSet).Where(f => years is null || years.Contains(f.Year)).ToList();
-        await using (var transaction = await BeginAsync(connection, deferred: false, ct))
-        {
-            await using (var delete = Command(connection, transaction, regions is null ? "DELETE FROM \"AnalyticsFacts\""
-                             : $"DELETE FROM \"AnalyticsFacts\" WHERE \"RegionId\" IN ({List(regions)}){(years is null ? "" : $" AND \"Year\" IN ({List(years)})")}"))
-                await delete.ExecuteNonQueryAsync(ct);
-            if (connection is NpgsqlConnection npgsql) await CopyFactsAsync(npgsql, facts, ct);
-            else InsertFacts(connection, transaction, facts);
-            await transaction.CommitAsync(ct);
-        }
-        return new Timings(Math.Round(read, 3), Math.Round(figures, 3), Math.Round(clock.Elapsed.TotalSeconds - read - figures, 3), accumulator.EnterpriseCount, facts.Count);
+        // Only the (region, year) pairs whose facts differ from the stored ones are replaced: a full refresh usually changes
+        // nothing, and rewriting a quarter of a million rows would cost more than computing them.
+        var scopeFilter = regions is null ? "" : $" WHERE \"RegionId\" IN ({List(regions)}){(years is null ? "" : $" AND \"Year\" IN ({List(years)})")}";
+        var stored = await ReadFactsAsync(connection, scopeFilter, ct);
+        var changedPairs = ChangedRegionYears(stored, facts);
+        var replaceAll = stored.Count == 0 || changedPairs.Count > 0 && facts.Count(f => changedPairs.Contains((f.RegionId, f.Year))) > facts.Count / 2;
+        var written = 0;
+        if (replaceAll || changedPairs.Count > 0)
+            await using (var transaction = await BeginAsync(connection, deferred: false, ct))
+            {
+                if (replaceAll)
+                {
+                    await using var delete = Command(connection, transaction, "DELETE FROM \"AnalyticsFacts\"" + scopeFilter);
+                    await delete.ExecuteNonQueryAsync(ct);
+                }
+                else
+                    foreach (var region in changedPairs.GroupBy(p => p.RegionId))
+                    {
+                        await using var delete = Command(connection, transaction,
+                            $"DELETE FROM \"AnalyticsFacts\" WHERE \"RegionId\" = {region.Key} AND \"Year\" IN ({List(region.Select(p => p.Year))})");
+                        await delete.ExecuteNonQueryAsync(ct);
+                    }
+                var toWrite = replaceAll ? facts : facts.Where(f => changedPairs.Contains((f.RegionId, f.Year))).ToList();
+                if (connection is NpgsqlConnection npgsql) await CopyFactsAsync(npgsql, toWrite, ct);
+                else InsertFacts(connection, transaction, toWrite);
+                written = toWrite.Count;
+                await transaction.CommitAsync(ct);
+            }
+        return new Timings(Math.Round(read, 3), Math.Round(figures, 3), Math.Round(clock.Elapsed.TotalSeconds - read - figures, 3), accumulator.EnterpriseCount, facts.Count, written);
     }
 
     private static async Task<DbTransaction> BeginAsync(DbConnection connection, bool deferred, CancellationToken ct) =>
@@ -114,54 +138,55 @@ public sealed class FactStore(AppDbContext db)
             accumulator.AddFigure(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetInt32(6));
     }
 
-    /// <summary>PostgreSQL: the figures summed per (year, quarter, group) by a parallel query, added to the accumulator.</summary>
+    /// <summary>
+    /// PostgreSQL: the figures summed per (year, quarter, group) by a parallel query, and the few rows at or above the smallest
+    /// tier counted per tier level by a second one, added to the accumulator. Few aggregates per row keep the hash table small.
+    /// </summary>
     private static async Task AddGroupedFiguresAsync(NpgsqlConnection connection, FactAccumulator accumulator, IReadOnlyCollection<int>? years, CancellationToken ct)
     {
+        var (rows, groups) = accumulator.WeightedGroups();
         // A per-refresh name: the web app and the CLI may refresh at the same time; the transaction drops it on rollback too.
         var table = $"cw_fact_groups_{Guid.NewGuid():N}";
-        await Execute(connection, $"CREATE UNLOGGED TABLE {table} (eid integer NOT NULL, grp integer NOT NULL, share double precision NOT NULL)", ct);
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY {table} (eid, grp, share) FROM STDIN (FORMAT BINARY)", ct))
+        await Execute(connection, $"CREATE UNLOGGED TABLE {table} (eid integer NOT NULL, grp integer NOT NULL, weight double precision NOT NULL, tiers boolean NOT NULL)", ct);
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY {table} (eid, grp, weight, tiers) FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var (enterpriseId, group, share) in accumulator.EnterpriseGroups)
+            foreach (var (enterpriseId, group, weight, countsTiers) in rows)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(enterpriseId, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(group, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(share, NpgsqlDbType.Double, ct);
+                copy.StartRow();
+                copy.Write(enterpriseId, NpgsqlDbType.Integer);
+                copy.Write(group, NpgsqlDbType.Integer);
+                copy.Write(weight, NpgsqlDbType.Double);
+                copy.Write(countsTiers, NpgsqlDbType.Boolean);
             }
             await copy.CompleteAsync(ct);
         }
         await Execute(connection, $"ANALYZE {table}", ct);
-
         // The groups of a full refresh hold a few hundred thousand rows: PostgreSQL's default 4 MB would spill them to disk.
         await Execute(connection, "SET LOCAL work_mem = '64MB'", ct);
-        var tiers = TierLiterals.Select(t => $"SUM(CASE WHEN f.\"Revenue\" >= {t} THEN 1 ELSE 0 END)")
-            .Concat(TierLiterals.Select(t => $"SUM(CASE WHEN f.\"OutputValue\" >= {t} THEN 1 ELSE 0 END)"));
-        var sql = $"""
-            SELECT f."Year", f."Quarter", g.grp,
-                   SUM(f."Revenue"::float8), SUM(f."OutputValue"::float8), SUM(f."RdExpense"::float8), SUM(f."InventionPatents")::float8,
-                   SUM(f."Revenue"::float8 * g.share), SUM(f."OutputValue"::float8 * g.share), SUM(f."RdExpense"::float8 * g.share), SUM(f."InventionPatents" * g.share),
-                   COUNT(*)::integer, {string.Join(", ", tiers.Select(t => t + "::integer"))}
-            FROM "EnterpriseFigures" f JOIN {table} g ON g.eid = f."EnterpriseId"{(years is null ? "" : $" WHERE f.\"Year\" IN ({List(years)})")}
+        var yearFilter = years is null ? "" : $" AND f.\"Year\" IN ({List(years)})";
+        var sums = $"""
+            SELECT f."Year", f."Quarter", g.grp, SUM(f."Revenue"::float8 * g.weight), SUM(f."OutputValue"::float8 * g.weight),
+                   SUM(f."RdExpense"::float8 * g.weight), SUM(f."InventionPatents" * g.weight), COUNT(*)::integer
+            FROM "EnterpriseFigures" f JOIN {table} g ON g.eid = f."EnterpriseId" WHERE TRUE{yearFilter}
             GROUP BY f."Year", f."Quarter", g.grp
             """;
-        await using (var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 1800 })
+        await using (var command = new NpgsqlCommand(sums, connection) { CommandTimeout = 1800 })
         await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            var totals = new FactTotals();
             while (await reader.ReadAsync(ct))
-            {
-                (totals.Revenue, totals.OutputValue, totals.RdExpense, totals.InventionPatents) = (reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6));
-                (totals.SharedRevenue, totals.SharedOutputValue, totals.SharedRdExpense, totals.SharedInventionPatents) = (reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10));
-                totals.Rows = reader.GetInt32(11);
-                for (var t = 0; t < FactAccumulator.TierCount; t++)
-                {
-                    totals.RevenueTiers[t] = reader.GetInt32(12 + t);
-                    totals.OutputTiers[t] = reader.GetInt32(12 + FactAccumulator.TierCount + t);
-                }
-                accumulator.AddTotals(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), totals);
-            }
-        }
+                accumulator.AddSums(reader.GetInt32(0), reader.GetInt32(1), groups[reader.GetInt32(2)],
+                    reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6), reader.GetInt32(7));
+        var thresholds = TierLiterals.ToList();
+        string Level(string column) => "CASE " + string.Join(" ", thresholds.Select((t, i) => (t, i)).Reverse().Select(x => $"WHEN f.\"{column}\" >= {x.t} THEN {x.i + 1}")) + " ELSE 0 END";
+        var tiers = $"""
+            SELECT f."Year", f."Quarter", g.grp, {Level("Revenue")}, {Level("OutputValue")}, COUNT(*)::integer
+            FROM "EnterpriseFigures" f JOIN {table} g ON g.eid = f."EnterpriseId"
+            WHERE g.tiers AND (f."Revenue" >= {thresholds[0]} OR f."OutputValue" >= {thresholds[0]}){yearFilter}
+            GROUP BY 1, 2, 3, 4, 5
+            """;
+        await using (var command = new NpgsqlCommand(tiers, connection) { CommandTimeout = 1800 })
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                accumulator.AddTierCount(reader.GetInt32(0), reader.GetInt32(1), groups[reader.GetInt32(2)], reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5));
         await Execute(connection, $"DROP TABLE {table}", ct);
     }
 
@@ -174,27 +199,84 @@ public sealed class FactStore(AppDbContext db)
         await using var copy = await connection.BeginBinaryImportAsync($"COPY \"AnalyticsFacts\" ({FactColumns}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var f in facts)
         {
-            await copy.StartRowAsync(ct);
-            foreach (var (value, type) in Values(f)) await copy.WriteAsync(value, type, ct);
+            copy.StartRow();
+            copy.Write(f.Year, NpgsqlDbType.Integer);
+            copy.Write(f.Quarter, NpgsqlDbType.Integer);
+            copy.Write((int)f.Caliber, NpgsqlDbType.Integer);
+            copy.Write(f.RegionId, NpgsqlDbType.Integer);
+            copy.Write(f.IndustryCode, NpgsqlDbType.Varchar);
+            copy.Write(f.IsSynthetic, NpgsqlDbType.Boolean);
+            copy.Write(f.Revenue, NpgsqlDbType.Double);
+            copy.Write(f.OutputValue, NpgsqlDbType.Double);
+            copy.Write(f.RdExpense, NpgsqlDbType.Double);
+            copy.Write(f.InventionPatents, NpgsqlDbType.Double);
+            copy.Write(f.Enterprises, NpgsqlDbType.Integer);
+            for (var i = 0; i < FactAccumulator.TierCount; i++) copy.Write(f.RevenueTier(i), NpgsqlDbType.Integer);
+            for (var i = 0; i < FactAccumulator.TierCount; i++) copy.Write(f.OutputTier(i), NpgsqlDbType.Integer);
         }
         await copy.CompleteAsync(ct);
     }
 
-    private static IEnumerable<(object Value, NpgsqlDbType Type)> Values(AnalyticsFact f)
+    private static IEnumerable<object> Values(AnalyticsFact f)
     {
-        yield return (f.Year, NpgsqlDbType.Integer);
-        yield return (f.Quarter, NpgsqlDbType.Integer);
-        yield return ((int)f.Caliber, NpgsqlDbType.Integer);
-        yield return (f.RegionId, NpgsqlDbType.Integer);
-        yield return (f.IndustryCode, NpgsqlDbType.Varchar);
-        yield return (f.IsSynthetic, NpgsqlDbType.Boolean);
-        yield return (f.Revenue, NpgsqlDbType.Double);
-        yield return (f.OutputValue, NpgsqlDbType.Double);
-        yield return (f.RdExpense, NpgsqlDbType.Double);
-        yield return (f.InventionPatents, NpgsqlDbType.Double);
-        yield return (f.Enterprises, NpgsqlDbType.Integer);
-        for (var i = 0; i < FactAccumulator.TierCount; i++) yield return (f.RevenueTier(i), NpgsqlDbType.Integer);
-        for (var i = 0; i < FactAccumulator.TierCount; i++) yield return (f.OutputTier(i), NpgsqlDbType.Integer);
+        yield return f.Year;
+        yield return f.Quarter;
+        yield return (int)f.Caliber;
+        yield return f.RegionId;
+        yield return f.IndustryCode;
+        yield return f.IsSynthetic ? 1 : 0;
+        yield return f.Revenue;
+        yield return f.OutputValue;
+        yield return f.RdExpense;
+        yield return f.InventionPatents;
+        yield return f.Enterprises;
+        for (var i = 0; i < FactAccumulator.TierCount; i++) yield return f.RevenueTier(i);
+        for (var i = 0; i < FactAccumulator.TierCount; i++) yield return f.OutputTier(i);
+    }
+
+    private static async Task<Dictionary<FactKey, AnalyticsFact>> ReadFactsAsync(DbConnection connection, string scopeFilter, CancellationToken ct)
+    {
+        var stored = new Dictionary<FactKey, AnalyticsFact>();
+        await using var command = Command(connection, null, $"SELECT {FactColumns} FROM \"AnalyticsFacts\"{scopeFilter}");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var f = new AnalyticsFact
+            {
+                Year = reader.GetInt32(0), Quarter = reader.GetInt32(1), Caliber = (FactCaliber)reader.GetInt32(2), RegionId = reader.GetInt32(3),
+                IndustryCode = reader.GetString(4), IsSynthetic = reader.GetBoolean(5), Revenue = reader.GetDouble(6), OutputValue = reader.GetDouble(7),
+                RdExpense = reader.GetDouble(8), InventionPatents = reader.GetDouble(9), Enterprises = reader.GetInt32(10),
+                RevenueTier1 = reader.GetInt32(11), RevenueTier2 = reader.GetInt32(12), RevenueTier3 = reader.GetInt32(13), RevenueTier4 = reader.GetInt32(14), RevenueTier5 = reader.GetInt32(15),
+                OutputTier1 = reader.GetInt32(16), OutputTier2 = reader.GetInt32(17), OutputTier3 = reader.GetInt32(18), OutputTier4 = reader.GetInt32(19), OutputTier5 = reader.GetInt32(20),
+            };
+            stored[FactKey.Of(f)] = f;
+        }
+        return stored;
+    }
+
+    /// <summary>The (region, year) pairs where a fact was added, removed or changed (sums compared to 1e-9 relative: the order of additions varies).</summary>
+    private static HashSet<(int RegionId, int Year)> ChangedRegionYears(Dictionary<FactKey, AnalyticsFact> stored, List<AnalyticsFact> facts)
+    {
+        var changed = new HashSet<(int, int)>();
+        var matched = new HashSet<FactKey>();
+        foreach (var f in facts)
+        {
+            var key = FactKey.Of(f);
+            if (stored.TryGetValue(key, out var old) && Same(old, f)) { matched.Add(key); continue; }
+            changed.Add((f.RegionId, f.Year));
+        }
+        foreach (var key in stored.Keys) if (!matched.Contains(key)) changed.Add((key.RegionId, key.Year));
+        return changed;
+    }
+
+    private static bool Same(AnalyticsFact a, AnalyticsFact b)
+    {
+        static bool Close(double x, double y) => x == y || Math.Abs(x - y) <= 1e-9 * Math.Max(Math.Abs(x), Math.Abs(y));
+        if (a.Enterprises != b.Enterprises || !Close(a.Revenue, b.Revenue) || !Close(a.OutputValue, b.OutputValue)
+            || !Close(a.RdExpense, b.RdExpense) || !Close(a.InventionPatents, b.InventionPatents)) return false;
+        for (var i = 0; i < FactAccumulator.TierCount; i++)
+            if (a.RevenueTier(i) != b.RevenueTier(i) || a.OutputTier(i) != b.OutputTier(i)) return false;
+        return true;
     }
 
     /// <summary>SQLite: one prepared INSERT reused for every row (synchronous: SQLite has no async I/O).</summary>
@@ -213,7 +295,7 @@ public sealed class FactStore(AppDbContext db)
         foreach (var f in facts)
         {
             var i = 0;
-            foreach (var (value, _) in Values(f)) insert.Parameters[i++].Value = value is bool b ? (b ? 1 : 0) : value;
+            foreach (var value in Values(f)) insert.Parameters[i++].Value = value;
             insert.ExecuteNonQuery();
         }
     }
@@ -233,8 +315,26 @@ public sealed class FactStore(AppDbContext db)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>The plain aggregation any refresh must at least do: one GROUP BY year, quarter, region over figures joined to enterprises.</summary>
-    public static string AggregationPass(bool postgres) => $"""
+    /// <summary>
+    /// The plain aggregation any refresh of these analytics must at least do: one GROUP BY over the figures joined to their
+    /// enterprises at the facts' grain (year, quarter, registered region, sub-industry, synthetic) with the four sums and the
+    /// count the dashboard shows. The outer sums make the database compute every column.
+    /// </summary>
+    public static string AggregationPass(bool postgres)
+    {
+        var real = postgres ? "double precision" : "REAL";
+        return $"""
+            SELECT SUM(rev), SUM(outv), SUM(rd), SUM(pat), SUM(n) FROM (
+                SELECT f."Year", f."Quarter", e."RegisteredRegionId", e."IndustryCode", e."IsSynthetic",
+                       SUM(CAST(f."Revenue" AS {real})) AS rev, SUM(CAST(f."OutputValue" AS {real})) AS outv, SUM(CAST(f."RdExpense" AS {real})) AS rd,
+                       SUM(f."InventionPatents") AS pat, COUNT(*) AS n
+                FROM "EnterpriseFigures" f{(postgres ? "" : " NOT INDEXED")} JOIN "Enterprises" e ON e."Id" = f."EnterpriseId"
+                GROUP BY f."Year", f."Quarter", e."RegisteredRegionId", e."IndustryCode", e."IsSynthetic") pass
+            """;
+    }
+
+    /// <summary>The narrower pass of earlier benchmarks: revenue alone by year, quarter and registered region.</summary>
+    public static string NarrowAggregationPass(bool postgres) => $"""
         SELECT COUNT(*) FROM (
             SELECT f."Year", f."Quarter", e."RegisteredRegionId", SUM(CAST(f."Revenue" AS {(postgres ? "double precision" : "REAL")})) AS rev
             FROM "EnterpriseFigures" f{(postgres ? "" : " NOT INDEXED")} JOIN "Enterprises" e ON e."Id" = f."EnterpriseId"

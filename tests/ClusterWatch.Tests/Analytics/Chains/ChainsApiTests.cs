@@ -147,6 +147,27 @@ public abstract class ChainsApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_full_refresh_rewrites_only_the_enterprises_whose_links_changed_and_restores_a_lost_link()
+    {
+        await using var scope = app.Scope(out var db);
+        var service = new ChainAnalysisService(db, TimeProvider.System);
+        await service.RefreshAsync(Core.Analytics.RefreshScope.Full, CancellationToken.None);
+        var enterpriseId = await db.Enterprises.Where(e => e.IndustryCode == "BIO.DRUG.BIOLOGIC").OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        var expected = await db.Set<EnterpriseChainLink>().AsNoTracking().Where(m => m.EnterpriseId == enterpriseId).Select(m => new { m.LinkId, m.MatchedBy }).ToListAsync();
+
+        var unchanged = await service.RefreshAsync(Core.Analytics.RefreshScope.Full, CancellationToken.None);
+        await db.Set<EnterpriseChainLink>().Where(m => m.EnterpriseId == enterpriseId).ExecuteDeleteAsync();
+        var repaired = await service.RefreshAsync(Core.Analytics.RefreshScope.Full, CancellationToken.None);
+
+        Assert.Equal(0, unchanged.EnterprisesRewritten);
+        Assert.True(unchanged.EnterprisesMapped > 0);
+        Assert.Equal(1, repaired.EnterprisesRewritten);
+        Assert.NotEmpty(expected);
+        var restored = await db.Set<EnterpriseChainLink>().AsNoTracking().Where(m => m.EnterpriseId == enterpriseId).Select(m => new { m.LinkId, m.MatchedBy }).ToListAsync();
+        Assert.Equal(expected.OrderBy(m => m.LinkId), restored.OrderBy(m => m.LinkId));
+    }
+
+    [Fact]
     public async Task An_incremental_refresh_maps_only_the_given_enterprises_and_writes_one_audit_entry()
     {
         int enterpriseId;
