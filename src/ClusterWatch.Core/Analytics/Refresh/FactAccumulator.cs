@@ -105,10 +105,7 @@ public sealed class FactAccumulator
             if (group.IsPrimary)
             {
                 var r = group.RegistrationKey;
-                period.RegistrationSums[r * Sums] += revenue;
-                period.RegistrationSums[r * Sums + 1] += outputValue;
-                period.RegistrationSums[r * Sums + 2] += rdExpense;
-                period.RegistrationSums[r * Sums + 3] += inventionPatents;
+                AddTo(period.RegistrationSums, r, revenue, outputValue, rdExpense, inventionPatents);
                 period.RegistrationRows[r]++;
                 for (var t = 0; t < revenueLevel; t++) period.RegistrationTiers[r * 2 * TierCount + t]++;
                 for (var t = 0; t < outputLevel; t++) period.RegistrationTiers[r * 2 * TierCount + TierCount + t]++;
@@ -117,12 +114,8 @@ public sealed class FactAccumulator
                 for (var t = 0; t < revenueLevel; t++) period.PrimaryTiers[p * 2 * TierCount + t]++;
                 for (var t = 0; t < outputLevel; t++) period.PrimaryTiers[p * 2 * TierCount + TierCount + t]++;
             }
-            var s = group.SiteKey;
-            period.SplitSums[s * Sums] += revenue * share;
-            period.SplitSums[s * Sums + 1] += outputValue * share;
-            period.SplitSums[s * Sums + 2] += rdExpense * share;
-            period.SplitSums[s * Sums + 3] += inventionPatents * share;
-            period.SplitRows[s]++;
+            AddTo(period.SplitSums, group.SiteKey, revenue * share, outputValue * share, rdExpense * share, inventionPatents * share);
+            period.SplitRows[group.SiteKey]++;
         }
     }
 
@@ -166,22 +159,14 @@ public sealed class FactAccumulator
         var period = PeriodOf(year, quarter);
         if (group.Role != FactRole.Split)
         {
-            var r = group.RegistrationKey;
-            period.RegistrationSums[r * Sums] += revenue;
-            period.RegistrationSums[r * Sums + 1] += outputValue;
-            period.RegistrationSums[r * Sums + 2] += rdExpense;
-            period.RegistrationSums[r * Sums + 3] += inventionPatents;
-            period.RegistrationRows[r] += rows;
+            AddTo(period.RegistrationSums, group.RegistrationKey, revenue, outputValue, rdExpense, inventionPatents);
+            period.RegistrationRows[group.RegistrationKey] += rows;
             period.PrimaryRows[group.SiteKey] += rows;
         }
         if (group.Role != FactRole.RegistrationAndPrimary)
         {
-            var s = group.SiteKey;
-            period.SplitSums[s * Sums] += revenue;
-            period.SplitSums[s * Sums + 1] += outputValue;
-            period.SplitSums[s * Sums + 2] += rdExpense;
-            period.SplitSums[s * Sums + 3] += inventionPatents;
-            period.SplitRows[s] += rows;
+            AddTo(period.SplitSums, group.SiteKey, revenue, outputValue, rdExpense, inventionPatents);
+            period.SplitRows[group.SiteKey] += rows;
         }
     }
 
@@ -235,6 +220,14 @@ public sealed class FactAccumulator
                 }
             }
         }
+    }
+
+    private static void AddTo(double[] sums, int key, double revenue, double outputValue, double rdExpense, double inventionPatents)
+    {
+        sums[key * Sums] += revenue;
+        sums[key * Sums + 1] += outputValue;
+        sums[key * Sums + 2] += rdExpense;
+        sums[key * Sums + 3] += inventionPatents;
     }
 
     private static void SetTiers(AnalyticsFact f, int[] tiers, int key)
