@@ -96,10 +96,12 @@ public sealed class ActualsSource(AppDbContext db, RegionScopes regions, Aggrega
     /// <summary>True when the last refresh covers every audited change of enterprises, figures and production sites.</summary>
     public static async Task<bool> FactsAreCurrentAsync(AppDbContext db, CancellationToken ct)
     {
-        var state = await AnalyticsRefreshService.ReadStateAsync(db, ct);
-        if (state is null) return false;
+        var marks = await db.Set<AnalyticsState>().AsNoTracking()
+            .Where(s => s.Id == AnalyticsState.FactsMarkId || s.Id == AnalyticsState.SingletonId).Select(s => s.LastAuditId).ToListAsync(ct);
+        if (marks.Count == 0) return false;
+        var factsUpTo = marks.Max();
         var types = RefreshScopeDeriver.FactEntityTypes;
-        return !await db.AuditEntries.AnyAsync(a => a.Id > state.LastAuditId && types.Contains(a.EntityType), ct);
+        return !await db.AuditEntries.AnyAsync(a => a.Id > factsUpTo && types.Contains(a.EntityType), ct);
     }
 
     private static bool OnlyStandardTiers(List<ComputationKey> computed) =>

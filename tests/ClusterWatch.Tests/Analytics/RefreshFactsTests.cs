@@ -126,6 +126,36 @@ public abstract class RefreshFactsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_refresh_stopped_after_the_facts_redoes_the_later_stages_next_time()
+    {
+        await RefreshAsync(RefreshScope.Full);
+        using (var scope = app.Scope(out var db))
+        {
+            var figure = await db.EnterpriseFigures.Where(f => f.Quarter == 0 && f.Year == 2022).OrderBy(f => f.Id).FirstAsync();
+            figure.OutputValue += 1_000m;
+            await db.SaveChangesAsync();
+        }
+        using var stop = new CancellationTokenSource();
+        // Stopping as the warnings stage starts stands for a crash after the facts were rebuilt.
+        var stopAtWarnings = new SynchronousProgress(stage => { if (stage == "warnings") stop.Cancel(); });
+
+        await using (var services = app.Services.CreateAsyncScope())
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                services.ServiceProvider.GetRequiredService<AnalyticsRefreshService>().RefreshChangesAsync(stopAtWarnings, stop.Token));
+
+        using (var scope = app.Scope(out var db))
+            Assert.True(await ActualsSource.FactsAreCurrentAsync(db, CancellationToken.None));
+        var next = await RefreshChangesAsync();
+        Assert.Contains(next.Stages, s => s.Stage == "warnings");
+        Assert.Contains(next.Stages, s => s.Stage == AnalyticsRefreshService.FactsStage);
+    }
+
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+
+    [Fact]
     public async Task Status_endpoint_reports_the_last_refresh_with_its_stage_timings()
     {
         var result = await RefreshAsync(RefreshScope.Full);

@@ -209,16 +209,16 @@ public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider se
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Moves the state's audit mark to what the facts now cover (a first refresh creates the row).</summary>
+    /// <summary>Moves the facts' audit mark to what they now cover (the first time creates its row); the refresh's own mark moves at its end.</summary>
     private async Task MarkFactsCurrentAsync(long upTo, CancellationToken ct)
     {
-        var states = db.Set<AnalyticsState>().Where(s => s.Id == AnalyticsState.SingletonId);
+        var states = db.Set<AnalyticsState>().Where(s => s.Id == AnalyticsState.FactsMarkId);
         if (await states.ExecuteUpdateAsync(u => u.SetProperty(s => s.LastAuditId, upTo), ct) == 1) return;
         var audited = db.AuditEnabled;
         db.AuditEnabled = false;
         try
         {
-            db.Set<AnalyticsState>().Add(new AnalyticsState { LastAuditId = upTo, RefreshedAt = clock.GetUtcNow() });
+            db.Set<AnalyticsState>().Add(new AnalyticsState { Id = AnalyticsState.FactsMarkId, LastAuditId = upTo, RefreshedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }

@@ -3,10 +3,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ClusterWatch.Core.Analytics.Refresh;
 
-/// <summary>The one row saying how far the facts are refreshed: up to which audit entry, when, and how long it took.</summary>
+/// <summary>
+/// How far the analytics are refreshed: row SingletonId up to which audit entry the whole refresh went (set at its end, with
+/// when and how long it took), row FactsMarkId up to which the facts alone went (set as soon as they are rebuilt, so the later
+/// stages read them). A refresh stopped between the two leaves row 1 behind, and the next one redoes the later stages.
+/// </summary>
 public class AnalyticsState
 {
     public const int SingletonId = 1;
+    public const int FactsMarkId = 2;
     public int Id { get; set; } = SingletonId;
     public long LastAuditId { get; set; }
     /// <summary>The newest audit id when the refresh finished: bulk entries up to it were written by the refresh's own stages.</summary>
