@@ -1,4 +1,6 @@
 using ClusterWatch.Core.Analytics.Refresh;
+using ClusterWatch.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClusterWatch.Tests.Analytics;
 
@@ -126,5 +128,27 @@ public class FactAccumulatorTests
         Assert.Equal(1, FactAccumulator.TierLevel(10_000));
         Assert.Equal(2, FactAccumulator.TierLevel(100_000));
         Assert.Equal(5, FactAccumulator.TierLevel(10_000_000));
+    }
+}
+
+/// <summary>SQLite's two ways of reading the figures (its C functions, ADO.NET) give the same facts.</summary>
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteFigureReadsTests(SqliteAppFactory app)
+{
+    [Fact]
+    public async Task Facts_read_through_ADO_NET_leave_nothing_to_rewrite_after_facts_read_through_the_C_functions()
+    {
+        using var scope = app.Scope(out var db);
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await new FactStore(db) { NativeSqliteReads = true }.RefreshAsync(null, null, CancellationToken.None);
+
+            var again = await new FactStore(db) { NativeSqliteReads = false }.RefreshAsync(null, null, CancellationToken.None);
+
+            Assert.True(again.Facts > 100, $"only {again.Facts} facts");
+            Assert.Equal(0, again.Written);
+        }
+        finally { await db.Database.CloseConnectionAsync(); }
     }
 }

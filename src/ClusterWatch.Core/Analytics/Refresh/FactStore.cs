@@ -20,6 +20,9 @@ namespace ClusterWatch.Core.Analytics.Refresh;
 public sealed class FactStore(AppDbContext db)
 {
     private bool Postgres => db.Database.IsNpgsql();
+
+    /// <summary>SQLite: read the figures through SQLite's C functions when the process's SQLite allows it (false: always through ADO.NET).</summary>
+    public bool NativeSqliteReads { get; init; } = true;
     private string Real => Postgres ? "double precision" : "REAL";
 
     private const string FactColumns = "\"Year\", \"Quarter\", \"Caliber\", \"RegionId\", \"IndustryCode\", \"IsSynthetic\", \"Revenue\", \"OutputValue\", \"RdExpense\", \"InventionPatents\", \"Enterprises\", "
@@ -55,7 +58,7 @@ public sealed class FactStore(AppDbContext db)
             if (accumulator.EnterpriseCount > 0)
             {
                 if (connection is NpgsqlConnection npgsql) await AddGroupedFiguresAsync(npgsql, accumulator, years, ct);
-                else AddFigureRows((SqliteConnection)connection, transaction, accumulator, regions is null ? null : enterprises.Select(e => e.Id), years);
+                else AddFigureRows((SqliteConnection)connection, transaction, accumulator, regions is null ? null : enterprises.Select(e => e.Id), years, NativeSqliteReads);
             }
             figures = clock.Elapsed.TotalSeconds - read;
             await transaction.CommitAsync(ct);
@@ -122,7 +125,8 @@ public sealed class FactStore(AppDbContext db)
     }
 
     /// <summary>SQLite: every figure row of the enterprises (null = all) in the years, read in table order.</summary>
-    private static void AddFigureRows(SqliteConnection connection, DbTransaction transaction, FactAccumulator accumulator, IEnumerable<int>? enterpriseIds, IReadOnlyCollection<int>? years)
+    private static void AddFigureRows(SqliteConnection connection, DbTransaction transaction, FactAccumulator accumulator, IEnumerable<int>? enterpriseIds,
+        IReadOnlyCollection<int>? years, bool native)
     {
         var where = new List<string>();
         if (enterpriseIds is not null) where.Add($"\"EnterpriseId\" IN ({List(enterpriseIds)})");
@@ -130,7 +134,7 @@ public sealed class FactStore(AppDbContext db)
         // A full pass reads the table in order: walking the (Year, Quarter) index would fetch every row at random.
         var sql = "SELECT \"EnterpriseId\", \"Year\", \"Quarter\", CAST(\"Revenue\" AS REAL), CAST(\"OutputValue\" AS REAL), CAST(\"RdExpense\" AS REAL), \"InventionPatents\" "
                   + $"FROM \"EnterpriseFigures\"{(enterpriseIds is null ? " NOT INDEXED" : "")}{(where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where))}";
-        if (SqliteRows.TryRead(connection, sql, (id, year, quarter, revenue, output, rd, patents) => accumulator.AddFigure(id, year, quarter, revenue, output, rd, patents)))
+        if (native && SqliteRows.TryRead(connection, sql, (id, year, quarter, revenue, output, rd, patents) => accumulator.AddFigure(id, year, quarter, revenue, output, rd, patents)))
             return;
         using var command = Command(connection, transaction, sql);
         using var reader = command.ExecuteReader();
