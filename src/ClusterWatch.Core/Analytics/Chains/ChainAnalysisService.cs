@@ -44,8 +44,7 @@ public sealed class ChainAnalysisService(AppDbContext db, TimeProvider clock, IA
                 // Every enterprise is mapped again; only the enterprises whose links differ from the stored ones are rewritten.
                 var stored = (await db.Set<EnterpriseChainLink>().AsNoTracking().Select(m => new { m.EnterpriseId, m.LinkId, m.MatchedBy }).ToListAsync(ct))
                     .ToLookup(m => m.EnterpriseId, m => new ChainLinkMatch(m.LinkId, m.MatchedBy));
-                var changed = new List<int>();
-                var rows = new List<(int Id, ChainLinkMatch Match)>();
+                var changed = new HashSet<int>();
                 var all = new List<(int Id, ChainLinkMatch Match)>();
                 var lastId = 0;
                 var seen = new HashSet<int>();
@@ -61,14 +60,12 @@ public sealed class ChainAnalysisService(AppDbContext db, TimeProvider clock, IA
                         var matches = mapper.MapEnterprise(e.IndustryCode, e.Name);
                         links += matches.Count;
                         all.AddRange(matches.Select(m => (e.Id, m)));
-                        if (SameLinks(stored[e.Id], matches)) continue;
-                        changed.Add(e.Id);
-                        rows.AddRange(matches.Select(m => (e.Id, m)));
+                        if (!SameLinks(stored[e.Id], matches)) changed.Add(e.Id);
                     }
                     mapped += batch.Count;
                 }
                 // Links of enterprises deleted meanwhile go with them (the foreign key cascades); this only tidies what is left.
-                changed.AddRange(stored.Select(g => g.Key).Where(id => !seen.Contains(id)));
+                changed.UnionWith(stored.Select(g => g.Key).Where(id => !seen.Contains(id)));
                 rewritten = changed.Count;
                 if (changed.Count > mapped / 2)
                 {
@@ -79,7 +76,7 @@ public sealed class ChainAnalysisService(AppDbContext db, TimeProvider clock, IA
                 {
                     foreach (var chunk in changed.Chunk(DeleteChunk))
                         await db.Set<EnterpriseChainLink>().Where(m => chunk.Contains(m.EnterpriseId)).ExecuteDeleteAsync(ct);
-                    await writer.WriteAsync(rows, ct);
+                    await writer.WriteAsync(all.Where(r => changed.Contains(r.Id)).ToList(), ct);
                 }
                 directoryLinks = await WriteDirectoryAsync(mapper, transaction, ct);
             }

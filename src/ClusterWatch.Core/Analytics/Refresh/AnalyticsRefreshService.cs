@@ -19,7 +19,8 @@ public sealed record RefreshResult(bool IsFull, IReadOnlyList<StageTiming> Stage
 }
 
 /// <summary>
-/// Refreshes the analytics: the fact table (FactStore, only the (region, year) pairs in scope for an incremental refresh), then the other features' RefreshAsync (warnings, chains, credit, assessment) when registered.
+/// Refreshes the analytics: the fact table (FactStore, only the (region, year) pairs in scope for an incremental refresh),
+/// then the other features' RefreshAsync (warnings, chains, credit, assessment) when registered.
 /// One refresh at a time per process (AnalyticsRefreshStatus holds the gate and what the status endpoint shows).
 /// </summary>
 public sealed class AnalyticsRefreshService(AppDbContext db, IServiceProvider services, AnalyticsRefreshStatus status, TimeProvider clock, IAuditUser? auditUser = null)

@@ -302,21 +302,18 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
         var latest = await db.EnterpriseFigures.Where(f => f.Quarter == 0).MaxAsync(f => (int?)f.Year, ct);
         if (latest is not { } year) return;
         var enterprises = db.Enterprises.AsNoTracking();
-        var revenue = (await RevenueChangesAsync(year, ids, ct)).ToLookup(f => f.EnterpriseId);
-        var pairIds = revenue.Select(g => g.Key).ToList();
+        var changes = await RevenueChangesAsync(year, ids, ct);
         var active = new List<(int EnterpriseId, CultivationPool Pool)>();
-        foreach (var chunk in pairIds.Chunk(500))
+        foreach (var chunk in changes.Select(c => c.Id).Chunk(500))
             active.AddRange((await db.PoolMemberships.AsNoTracking().Where(p => chunk.Contains(p.EnterpriseId) && p.FromYear <= year && (p.ToYear == null || p.ToYear >= year))
                 .Select(p => new { p.EnterpriseId, p.Pool }).ToListAsync(ct)).Select(p => (p.EnterpriseId, p.Pool)));
         var pools = active.ToLookup(p => p.EnterpriseId, p => p.Pool);
         // First the rules on the numbers alone, then names and regions only for the enterprises that raise something.
         var raised = new List<(int Id, decimal Revenue, decimal Previous)>();
-        foreach (var group in revenue)
+        foreach (var (id, now, before) in changes)
         {
-            var byYear = group.ToDictionary(f => f.Year, f => f.Revenue);
-            if (!byYear.TryGetValue(year, out var now) || !byYear.TryGetValue(year - 1, out var before)) continue;
-            var probe = new EnterpriseYearsInput(group.Key, "", "", 0, "", false, pools[group.Key].ToList(), year, now, before);
-            if (_rules.RevenueDrop(probe) is not null || _rules.TierChange(probe) is not null) raised.Add((group.Key, now, before));
+            var probe = new EnterpriseYearsInput(id, "", "", 0, "", false, pools[id].ToList(), year, now, before);
+            if (_rules.RevenueDrop(probe) is not null || _rules.TierChange(probe) is not null) raised.Add((id, now, before));
         }
         var details = new Dictionary<int, (string CreditCode, string Name, int RegionId, bool IsSynthetic)>();
         foreach (var chunk in raised.Select(r => r.Id).Chunk(500))
@@ -331,14 +328,12 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
         }
     }
 
-    private sealed record RevenuePair(int EnterpriseId, int Year, decimal Revenue);
-
     /// <summary>
-    /// The yearly revenue of the latest and the previous year of the enterprises whose numbers may raise a rule: a pool member
+    /// The yearly revenue of the latest and of the previous year of the enterprises whose numbers may raise a rule: a pool member
     /// whose revenue fell by about the threshold or more, or one whose revenue is on different sides of a tier threshold in
     /// the two years. The database compares in floating point with some slack; the rules decide in decimals.
     /// </summary>
-    private async Task<List<RevenuePair>> RevenueChangesAsync(int year, IReadOnlySet<int>? ids, CancellationToken ct)
+    private async Task<List<(int Id, decimal Revenue, decimal Previous)>> RevenueChangesAsync(int year, IReadOnlySet<int>? ids, CancellationToken ct)
     {
         var postgres = db.Database.IsNpgsql();
         string R(string alias) => postgres ? $"{alias}.\"Revenue\"" : $"CAST({alias}.\"Revenue\" AS REAL)";
@@ -353,7 +348,7 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
                     AND EXISTS (SELECT 1 FROM "PoolMemberships" p WHERE p."EnterpriseId" = a."EnterpriseId" AND p."FromYear" <= {year} AND (p."ToYear" IS NULL OR p."ToYear" >= {year})))
                    OR {string.Join(" OR ", tiers)})
             """;
-        var rows = new List<RevenuePair>();
+        var rows = new List<(int, decimal, decimal)>();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -362,11 +357,7 @@ public sealed class WarningService(AppDbContext db, ProgressService progress, IO
             command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add(new RevenuePair(reader.GetInt32(0), year, reader.GetDecimal(1)));
-                rows.Add(new RevenuePair(reader.GetInt32(0), year - 1, reader.GetDecimal(2)));
-            }
+            while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt32(0), reader.GetDecimal(1), reader.GetDecimal(2)));
         }
         finally { await db.Database.CloseConnectionAsync(); }
         return rows;

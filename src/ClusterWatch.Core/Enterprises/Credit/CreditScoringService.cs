@@ -96,7 +96,7 @@ public sealed class CreditScoringService(AppDbContext db, TimeProvider time, Cre
         try
         {
             if (rewriteAll) await scores.ExecuteDeleteAsync(ct);
-            else foreach (var chunk in (existing is null ? ids : changed.Select(r => r.EnterpriseId).Concat(removed)).Chunk(Chunk))
+            else foreach (var chunk in changed.Select(r => r.EnterpriseId).Concat(removed).Chunk(Chunk))
                 await scores.Where(s => chunk.Contains(s.EnterpriseId)).ExecuteDeleteAsync(ct);
             var toInsert = rewriteAll ? rows.Where(r => byEnterprise.Contains(r.EnterpriseId)).ToList() : changed;
             await CreditBulkWriter.InsertAsync(db, "CreditScores",
