@@ -19,16 +19,15 @@ namespace ClusterWatch.Core.Analytics.Refresh;
 /// </summary>
 public sealed class FactStore(AppDbContext db)
 {
-    private bool Postgres => db.Database.IsNpgsql();
-
     /// <summary>SQLite: read the figures through SQLite's C functions when the process's SQLite allows it (false: always through ADO.NET).</summary>
     public bool NativeSqliteReads { get; init; } = true;
-    private string Real => Postgres ? "double precision" : "REAL";
+
+    private string Real => db.Database.IsNpgsql() ? "double precision" : "REAL";
 
     private const string FactColumns = "\"Year\", \"Quarter\", \"Caliber\", \"RegionId\", \"IndustryCode\", \"IsSynthetic\", \"Revenue\", \"OutputValue\", \"RdExpense\", \"InventionPatents\", \"Enterprises\", "
         + "\"RevenueTier1\", \"RevenueTier2\", \"RevenueTier3\", \"RevenueTier4\", \"RevenueTier5\", \"OutputTier1\", \"OutputTier2\", \"OutputTier3\", \"OutputTier4\", \"OutputTier5\"";
 
-    /// <summary>The seconds each step took, for the stage's summary.</summary>
+    /// <summary>The seconds each step took and what it touched, for the stage's summary.</summary>
     public sealed record Timings(double Read, double Figures, double Write, int Enterprises, int Facts, int Written);
 
     private readonly record struct FactKey(int Year, int Quarter, FactCaliber Caliber, int RegionId, string IndustryCode, bool IsSynthetic)
@@ -67,7 +66,10 @@ public sealed class FactStore(AppDbContext db)
         var facts = accumulator.Facts(regionSet).Where(f => years is null || years.Contains(f.Year)).ToList();
         // Only the (region, year) pairs whose facts differ from the stored ones are replaced: a full refresh usually changes
         // nothing, and rewriting a quarter of a million rows would cost more than computing them.
-        var scopeFilter = regions is null ? "" : $" WHERE \"RegionId\" IN ({List(regions)}){(years is null ? "" : $" AND \"Year\" IN ({List(years)})")}";
+        var conditions = new List<string>();
+        if (regions is not null) conditions.Add($"\"RegionId\" IN ({List(regions)})");
+        if (years is not null) conditions.Add($"\"Year\" IN ({List(years)})");
+        var scopeFilter = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
         var stored = await ReadFactsAsync(connection, scopeFilter, ct);
         var changedPairs = ChangedRegionYears(stored, facts);
         var replaceAll = stored.Count == 0 || changedPairs.Count > 0 && facts.Count(f => changedPairs.Contains((f.RegionId, f.Year))) > facts.Count / 2;
