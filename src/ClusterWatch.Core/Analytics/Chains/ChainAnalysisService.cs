@@ -19,7 +19,8 @@ public sealed record ChainRefreshResult(bool IsFull, int EnterprisesMapped, int 
 
 /// <summary>
 /// Rebuilds the materialised enterprise → link mappings (EnterpriseChainLinks, and DirectoryChainLinks on a full refresh)
-/// with set-based deletes and bulk inserts (no EF tracking), inside one transaction with one AuditEntry.
+/// with set-based deletes and bulk inserts (no EF tracking), inside one transaction with one AuditEntry. A full refresh maps
+/// every enterprise and rewrites only those whose links changed.
 /// Called by the analytics refresh (AnalyticsRefreshService) and after demo generation.
 /// </summary>
 public sealed class ChainAnalysisService(AppDbContext db, TimeProvider clock, IAuditUser? auditUser = null)
